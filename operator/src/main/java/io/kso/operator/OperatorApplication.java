@@ -1,0 +1,13 @@
+package io.kso.operator;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OperatorApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(OperatorApplication.class, args);
+  }
+}

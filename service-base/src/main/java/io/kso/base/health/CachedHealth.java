@@ -1,0 +1,40 @@
+package io.kso.base.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Reuses a dependency check for a while, so that frequent probes do not turn into a stream of
+ * network calls.
+ */
+public final class CachedHealth implements HealthIndicator {
+  private final Supplier<Health> check;
+  private final Duration ttl;
+  private final Clock clock;
+  private Health last;
+  private Instant expires = Instant.MIN;
+
+  public CachedHealth(Supplier<Health> check, Duration ttl) {
+    this(check, ttl, Clock.systemUTC());
+  }
+
+  CachedHealth(Supplier<Health> check, Duration ttl, Clock clock) {
+    this.check = check;
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized Health health() {
+    Instant now = clock.instant();
+    if (last == null || !now.isBefore(expires)) {
+      last = check.get();
+      expires = now.plus(ttl);
+    }
+    return last;
+  }
+}
