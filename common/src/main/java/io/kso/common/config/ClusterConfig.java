@@ -1,5 +1,6 @@
 package io.kso.common.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -52,10 +53,12 @@ public record ClusterConfig(
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
+  @JsonIgnore
   public boolean isKeepLocal() {
     return Boolean.TRUE.equals(keepLocal);
   }
 
+  @JsonIgnore
   public boolean isTriggerNewImageScan() {
     return Boolean.TRUE.equals(triggerNewImageScan);
   }

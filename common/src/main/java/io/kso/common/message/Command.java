@@ -1,6 +1,7 @@
 package io.kso.common.message;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -73,6 +74,7 @@ public record Command(
   }
 
   /** True when the command names a scope (many workloads) rather than one workload. */
+  @JsonIgnore
   public boolean isScoped() {
     return !designators.isEmpty() || notEmpty(wildWlid) || notEmpty(wildSid);
   }

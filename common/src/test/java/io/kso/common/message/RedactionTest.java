@@ -14,7 +14,7 @@ class RedactionTest {
 
   static Stream<Arguments> messagesWithSecrets() {
     return Stream.of(
-        Arguments.of("scan-image-request", ScanImageRequest.class, new String[] {"\"p\""}),
+        Arguments.of("scan-image-request", ScanImageRequest.class, new String[] {"pa55word-1"}),
         Arguments.of("registry-scan-request", RegistryScanRequest.class, new String[] {"s3cret"}),
         Arguments.of("cluster-data", ClusterConfig.class, new String[] {}));
   }
@@ -26,9 +26,8 @@ class RedactionTest {
         WireJson.read(GoldenMessagesTest.resource("messages/" + name + ".json"), type).toString();
 
     for (String secret : secrets) {
-      assertThat(printed).doesNotContain(secret.replace("\"", ""));
+      assertThat(printed).doesNotContain(secret);
     }
-    assertThat(printed).doesNotContain("password=p,").doesNotContain("s3cret");
   }
 
   @ParameterizedTest(name = "{0}")
