@@ -1,0 +1,49 @@
+package io.kso.base.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kso.base.testapp.RunningService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Logs are JSON lines, and every line written inside a job carries its jobId and parentId. */
+@ExtendWith(OutputCaptureExtension.class)
+class JobLoggingTest {
+  @TempDir Path dir;
+
+  @Test
+  void everyLineOfAnActionCarriesItsJobAndParent(CapturedOutput output) {
+    try (RunningService service = RunningService.start(dir, "{}")) {
+      service.client().post().uri("/v1/job/job-7").retrieve().toBodilessEntity().block();
+    }
+
+    List<Map<String, Object>> lines =
+        output.getOut().lines().filter(l -> l.startsWith("{")).map(JobLoggingTest::parse).toList();
+    assertThat(lines)
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).containsKeys("@timestamp", "message"));
+    Map<String, Object> job = lineWithMessage(lines, "handling job");
+    Map<String, Object> sub = lineWithMessage(lines, "handling sub-action");
+
+    assertThat(job).containsEntry("jobId", "job-7").containsEntry("parentId", "parent-3");
+    assertThat(sub).containsEntry("parentId", "job-7");
+    assertThat((String) sub.get("jobId")).hasSize(36);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(String line) {
+    return JsonMapper.shared().readValue(line, Map.class);
+  }
+
+  private static Map<String, Object> lineWithMessage(
+      List<Map<String, Object>> lines, String message) {
+    return lines.stream().filter(l -> message.equals(l.get("message"))).findFirst().orElseThrow();
+  }
+}
