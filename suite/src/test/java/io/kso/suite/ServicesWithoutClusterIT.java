@@ -23,7 +23,17 @@ class ServicesWithoutClusterIT {
 
   /** Services that need the Kubernetes API are not ready without it; the others are. */
   private static final Map<String, Boolean> READY_WITHOUT_CLUSTER =
-      Map.of("gateway", true, "operator", false, "kubevuln", true, "kubescape-svc", false, "kollector", false);
+      Map.of(
+          "gateway",
+          true,
+          "operator",
+          false,
+          "kubevuln",
+          true,
+          "kubescape-svc",
+          false,
+          "kollector",
+          false);
 
   static Stream<ServiceSpec> services() throws Exception {
     Path kubeconfig =
@@ -44,8 +54,12 @@ class ServicesWithoutClusterIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("services")
   void startsAndAnswersLivenessWithoutACluster(ServiceSpec spec) {
-    try (ServiceProcess service = ServiceProcess.start(spec, JvmFlags.withMemoryLimit(JvmFlags.SERVICE, "256m"), work.resolve("logs"))) {
-      assertThat(service.awaitLive(Duration.ofSeconds(120))).as("liveness of %s, log %s", spec.name(), service.log()).isPresent();
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            spec, JvmFlags.withMemoryLimit(JvmFlags.SERVICE, "256m"), work.resolve("logs"))) {
+      assertThat(service.awaitLive(Duration.ofSeconds(120)))
+          .as("liveness of %s, log %s", spec.name(), service.log())
+          .isPresent();
 
       String readiness = service.probe(spec.readiness());
       if (READY_WITHOUT_CLUSTER.get(spec.name())) {

@@ -23,7 +23,15 @@ class SuiteUpIT {
     try {
       exit =
           new CommandLine(new SuiteMain())
-              .execute("up", "--once", "--project-dir", TestProject.dir().toString(), "--work-dir", work.toString(), "--timeout", "PT180S");
+              .execute(
+                  "up",
+                  "--once",
+                  "--project-dir",
+                  TestProject.dir().toString(),
+                  "--work-dir",
+                  work.toString(),
+                  "--timeout",
+                  "PT180S");
     } finally {
       System.setOut(original);
     }
@@ -32,6 +40,8 @@ class SuiteUpIT {
 
     assertThat(exit).isZero();
     assertThat(table.lines().filter(l -> l.contains(" healthy "))).hasSize(5);
-    assertThat(work.resolve("clusterData.json")).content().contains("\"kubevulnURL\" : \"127.0.0.1:");
+    assertThat(work.resolve("clusterData.json"))
+        .content()
+        .contains("\"kubevulnURL\" : \"127.0.0.1:");
   }
 }

@@ -57,7 +57,8 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   private static java.util.logging.Logger quietMockServerLog() {
-    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    java.util.logging.Logger logger =
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
     logger.setLevel(java.util.logging.Level.WARNING);
     return logger;
   }
