@@ -1,13 +1,15 @@
 package io.kso.kubescape;
 
-import jakarta.validation.constraints.NotNull;
+import io.kso.common.config.Settings;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param resultsDir where scan results wait to be fetched ({@code KS_RESULTS_DIR})
  */
-@Validated
 @ConfigurationProperties("ks.kubescape")
-public record KubescapeProperties(@NotNull Path resultsDir) {}
+public record KubescapeProperties(Path resultsDir) {
+  public KubescapeProperties {
+    Settings.required(resultsDir, "ks.kubescape.results-dir");
+  }
+}

@@ -1,11 +1,9 @@
 package io.kso.operator;
 
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import io.kso.common.config.Settings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * @param namespace where the operator creates its CronJobs and ConfigMaps ({@code NAMESPACE})
@@ -14,10 +12,14 @@ import org.springframework.validation.annotation.Validated;
  *     TRIGGER_SECURITY_FRAMEWORK})
  * @param cleanupDelay how often the pod-to-workload map is rebuilt ({@code CLEANUP_DELAY})
  */
-@Validated
 @ConfigurationProperties("ks.operator")
 public record OperatorProperties(
-    @DefaultValue("default") @NotBlank String namespace,
-    @DefaultValue("3") @Min(1) int workerConcurrency,
+    @DefaultValue("default") String namespace,
+    @DefaultValue("3") int workerConcurrency,
     @DefaultValue("true") boolean triggerSecurityFramework,
-    @DefaultValue("10m") Duration cleanupDelay) {}
+    @DefaultValue("10m") Duration cleanupDelay) {
+  public OperatorProperties {
+    Settings.notBlank(namespace, "ks.operator.namespace");
+    Settings.atLeast(workerConcurrency, 1, "ks.operator.worker-concurrency");
+  }
+}
