@@ -256,7 +256,8 @@ pack_layer() {
   tar -C "$root" --append --file "$layer" "${opts[@]}" --owner=65532 --group=65532 home/nonroot
 }
 
-# `docker save` layout: the layer, the image config (user, workdir, env) and manifest.json.
+# `docker save` layout: the layer, the image config (user, workdir, env) and manifest.json. No labels:
+# every service image would inherit them. The history entry records the package versions instead.
 write_image_tar() {
   local layer=$1 out=$2 dir diff config_sha packages
   dir=$(dirname "$layer")
@@ -267,8 +268,7 @@ write_image_tar() {
   cat >"$dir/img/config.json" <<EOF
 {"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z",
 "config":{"User":"65532:65532","WorkingDir":"/home/nonroot",
-"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","JAVA_HOME=$JVM","LANG=C.UTF-8","SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt"],
-"Labels":{"org.opencontainers.image.title":"kso-base","org.opencontainers.image.description":"distroless JRE 17 from Debian bookworm"}},
+"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","JAVA_HOME=$JVM","LANG=C.UTF-8","SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt"]},
 "rootfs":{"type":"layers","diff_ids":["sha256:$diff"]},
 "history":[{"created":"1970-01-01T00:00:00Z","created_by":"images/build-base-image.sh","comment":"$packages"}]}
 EOF
@@ -319,12 +319,16 @@ main() {
   cache="${KSO_CACHE_DIR:-$HOME/.cache/kso}/base-image-$key.tar"
   if [[ -f "$cache" ]]; then
     echo "base image: cached $cache"
+    touch "$cache"
   else
     mkdir -p "$(dirname "$cache")"
     SECONDS=0
     build "$cache"
     echo "base image: built $cache in ${SECONDS}s"
   fi
+  # Images of older pins or script versions: dropped when unused for two weeks (200 MB each).
+  find "$(dirname "$cache")" -maxdepth 1 -name 'base-image-*' -mtime +14 -print -delete |
+    sed 's/^/base image: pruned /'
   # A drifted build stays cached under the same key: repeat its warning on every use.
   [[ ! -f "$cache.drift" ]] || cat "$cache.drift" >&2
   mkdir -p "$(dirname "$out")"
