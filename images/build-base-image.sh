@@ -23,9 +23,9 @@ LOCK="$HERE/debian-packages.lock"
 JVM=/usr/lib/jvm/java-17-openjdk-amd64
 # Packages of which only the listed paths go into the image (the rest of libc-bin is tools we do not want).
 declare -A PARTIAL=([libc-bin]="usr/lib/locale/C.utf8")
-# Libraries of the JRE that only desktop, sound, image-codec and smart-card features load: their
+# Libraries of the JRE that only font, sound, image-codec and smart-card features load: their
 # dependencies (freetype, harfbuzz, alsa, libjpeg, lcms2, pcsclite) are deliberately left out.
-DESKTOP_LIBS="libawt.so libawt_headless.so libfontmanager.so libjavajpeg.so libjsound.so liblcms.so libj2pcsc.so libmlib_image.so"
+DESKTOP_LIBS="libfontmanager.so libjavajpeg.so libjsound.so liblcms.so libj2pcsc.so"
 
 die() {
   echo "ERROR: $*" >&2
