@@ -39,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
     command.add("-jar");
-    command.add(spec.jar().toString());
+    command.add(ExtractedJar.of(spec.jar(), logDir.resolveSibling("extracted")).toString());
     try {
       Files.createDirectories(logDir);
       Path log = logDir.resolve(spec.name() + ".log");
