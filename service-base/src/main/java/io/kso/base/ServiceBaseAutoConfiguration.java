@@ -1,6 +1,7 @@
 package io.kso.base;
 
 import io.kso.base.config.ServiceBaseProperties;
+import io.kso.base.config.StartupReport;
 import io.kso.base.health.CachedHealth;
 import io.kso.base.health.EndpointReachability;
 import io.kso.common.config.ClusterConfig;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /** The cluster configuration and the event receiver's readiness check, for every service. */
@@ -39,6 +41,11 @@ public class ServiceBaseAutoConfiguration {
         new EndpointReachability(
             "eventReceiverRestURL", config.eventReceiverRestUrl(), props.probeTimeout());
     return new CachedHealth(check::check, props.probeCacheFor());
+  }
+
+  @Bean
+  StartupReport startupReport(ApplicationContext context, ClusterConfig config) {
+    return new StartupReport(context, config);
   }
 
   private static Function<ClusterConfig, String> requiredAccessor(String key) {

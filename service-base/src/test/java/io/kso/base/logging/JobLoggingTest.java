@@ -37,6 +37,27 @@ class JobLoggingTest {
     assertThat((String) sub.get("jobId")).hasSize(36);
   }
 
+  @Test
+  void startupReportsTheClusterAndTheServicesOwnSettings(CapturedOutput output) {
+    try (RunningService service =
+        RunningService.start(dir, "{\"clusterName\":\"c9\",\"kubevulnURL\":\"kubevuln:8080\"}")) {
+      Map<String, Object> report =
+          lineWithMessage(
+              output
+                  .getOut()
+                  .lines()
+                  .filter(l -> l.startsWith("{"))
+                  .map(JobLoggingTest::parse)
+                  .toList(),
+              "service configured");
+
+      assertThat(report)
+          .containsEntry("clusterName", "c9")
+          .containsEntry("kubevulnURL", "kubevuln:8080")
+          .containsEntry("TestProperties", "TestProperties[workers=7]");
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(String line) {
     return JsonMapper.shared().readValue(line, Map.class);

@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /** A minimal service on top of service-base, with one route that logs inside a job. */
 /** Kubernetes is left out here; KubernetesApiCheckTest covers it. */
 @SpringBootApplication(exclude = KubernetesAutoConfiguration.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(TestProperties.class)
 public class TestServiceApplication {
   private static final Logger log = LoggerFactory.getLogger(TestServiceApplication.class);
 
