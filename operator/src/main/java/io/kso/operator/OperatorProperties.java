@@ -11,15 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param triggerSecurityFramework add the {@code security} framework to framework scans ({@code
  *     TRIGGER_SECURITY_FRAMEWORK})
  * @param cleanupDelay how often the pod-to-workload map is rebuilt ({@code CLEANUP_DELAY})
+ * @param queueCapacity how many accepted commands may wait for a worker; beyond it, 503
  */
 @ConfigurationProperties("ks.operator")
 public record OperatorProperties(
     @DefaultValue("default") String namespace,
     @DefaultValue("3") int workerConcurrency,
     @DefaultValue("true") boolean triggerSecurityFramework,
-    @DefaultValue("10m") Duration cleanupDelay) {
+    @DefaultValue("10m") Duration cleanupDelay,
+    @DefaultValue("1000") int queueCapacity) {
   public OperatorProperties {
     Settings.notBlank(namespace, "ks.operator.namespace");
     Settings.atLeast(workerConcurrency, 1, "ks.operator.worker-concurrency");
+    Settings.atLeast(queueCapacity, 1, "ks.operator.queue-capacity");
   }
 }
