@@ -1,9 +1,16 @@
 package io.kso.operator;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kso.operator.adapter.k8s.ConfigMapScheduleTemplates;
+import io.kso.operator.adapter.k8s.Fabric8ClusterResources;
 import io.kso.operator.adapter.web.TriggerActionRoutes;
 import io.kso.operator.command.CommandDispatcher;
 import io.kso.operator.command.CommandHandler;
 import io.kso.operator.command.CommandValidator;
+import io.kso.operator.port.ClusterResources;
+import io.kso.operator.schedule.ScheduleCommandHandler;
+import io.kso.operator.schedule.ScheduleService;
+import java.security.SecureRandom;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +19,24 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 @Configuration(proxyBeanMethods = false)
 class OperatorWiring {
+
+  @Bean
+  ClusterResources clusterResources(KubernetesClient client) {
+    return new Fabric8ClusterResources(client);
+  }
+
+  @Bean
+  ScheduleCommandHandler scheduleCommandHandler(
+      ClusterResources cluster, OperatorProperties props) {
+    SecureRandom random = new SecureRandom();
+    ScheduleService schedules =
+        new ScheduleService(
+            cluster,
+            new ConfigMapScheduleTemplates(cluster, props.namespace()),
+            props.namespace(),
+            () -> random.nextLong() & Long.MAX_VALUE);
+    return new ScheduleCommandHandler(schedules);
+  }
 
   @Bean(destroyMethod = "close")
   CommandDispatcher commandDispatcher(List<CommandHandler> handlers, OperatorProperties props) {

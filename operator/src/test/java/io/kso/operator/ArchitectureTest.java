@@ -14,7 +14,8 @@ class ArchitectureTest {
   static final ArchRule coreIsPlainJava =
       classes()
           .that()
-          .resideInAnyPackage("io.kso.operator.command..", "io.kso.operator.schedule..")
+          .resideInAnyPackage(
+              "io.kso.operator.command..", "io.kso.operator.schedule..", "io.kso.operator.model..")
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(
@@ -22,6 +23,8 @@ class ArchitectureTest {
               "io.kso.common..",
               "io.kso.operator.command..",
               "io.kso.operator.schedule..",
+              "io.kso.operator.model..",
+              "io.kso.operator.port..",
               "io.fabric8.kubernetes.api.model..",
               "com.cronutils..",
               "org.slf4j..",

@@ -1,0 +1,23 @@
+package io.kso.common.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WlidTest {
+  @ParameterizedTest
+  @CsvSource(
+      nullValues = "null",
+      value = {
+        "wlid://cluster-minikube/namespace-systest-ns, systest-ns",
+        "wlid://cluster-c1/namespace-default/deployment-nginx, default",
+        "wlid://cluster-minikube, null",
+        "wlid://cluster-c1/namespace-, null",
+        "sid://whatever, null",
+        "null, null",
+      })
+  void findsTheNamespaceOfAWlid(String wlid, String namespace) {
+    assertThat(Wlid.namespace(wlid).orElse(null)).isEqualTo(namespace);
+  }
+}
