@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     TRIGGER_SECURITY_FRAMEWORK})
  * @param cleanupDelay how often the pod-to-workload map is rebuilt ({@code CLEANUP_DELAY})
  * @param queueCapacity how many accepted commands may wait for a worker; beyond it, 503
+ * @param statusPollInterval how often a running posture scan's status is asked for
+ * @param followScansFor how long a posture scan is followed before the job stops waiting
  */
 @ConfigurationProperties("ks.operator")
 public record OperatorProperties(
@@ -19,7 +21,9 @@ public record OperatorProperties(
     @DefaultValue("3") int workerConcurrency,
     @DefaultValue("true") boolean triggerSecurityFramework,
     @DefaultValue("10m") Duration cleanupDelay,
-    @DefaultValue("1000") int queueCapacity) {
+    @DefaultValue("1000") int queueCapacity,
+    @DefaultValue("40s") Duration statusPollInterval,
+    @DefaultValue("2h") Duration followScansFor) {
   public OperatorProperties {
     Settings.notBlank(namespace, "ks.operator.namespace");
     Settings.atLeast(workerConcurrency, 1, "ks.operator.worker-concurrency");

@@ -1,6 +1,8 @@
 package io.kso.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kso.common.config.ClusterConfig;
+import io.kso.operator.adapter.http.HttpPostureScanner;
 import io.kso.operator.adapter.k8s.ConfigMapScheduleTemplates;
 import io.kso.operator.adapter.k8s.Fabric8ClusterResources;
 import io.kso.operator.adapter.web.TriggerActionRoutes;
@@ -8,9 +10,12 @@ import io.kso.operator.command.CommandDispatcher;
 import io.kso.operator.command.CommandHandler;
 import io.kso.operator.command.CommandValidator;
 import io.kso.operator.port.ClusterResources;
+import io.kso.operator.posture.KubescapeScanHandler;
 import io.kso.operator.schedule.ScheduleCommandHandler;
 import io.kso.operator.schedule.ScheduleService;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +41,22 @@ class OperatorWiring {
             props.namespace(),
             () -> random.nextLong() & Long.MAX_VALUE);
     return new ScheduleCommandHandler(schedules);
+  }
+
+  @Bean
+  KubescapeScanHandler kubescapeScanHandler(ClusterConfig config, OperatorProperties props) {
+    String url =
+        ClusterConfig.url(config.kubescapeUrl())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "clusterData has no kubescapeURL: posture scans cannot be started"));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    return new KubescapeScanHandler(
+        new HttpPostureScanner(http, url, Duration.ofSeconds(30)),
+        new KubescapeScanHandler.Options(
+            props.triggerSecurityFramework(), props.statusPollInterval(), props.followScansFor()),
+        duration -> Thread.sleep(duration.toMillis()));
   }
 
   @Bean(destroyMethod = "close")

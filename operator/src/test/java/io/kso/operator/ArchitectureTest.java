@@ -25,6 +25,7 @@ class ArchitectureTest {
               "io.kso.operator.schedule..",
               "io.kso.operator.model..",
               "io.kso.operator.port..",
+              "io.kso.operator.posture..",
               "io.fabric8.kubernetes.api.model..",
               "com.cronutils..",
               "org.slf4j..",

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Compares an object as the operator left it in the cluster with {@code src/test/resources/golden/
@@ -17,6 +20,20 @@ import java.nio.file.Path;
  */
 public final class Golden {
   private Golden() {}
+
+  /** Maps with sorted keys, so that the order the server returns labels in does not matter. */
+  @SuppressWarnings("unchecked")
+  private static Object sorted(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> out = new TreeMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+      return out;
+    }
+    if (node instanceof List<?> list) {
+      return list.stream().map(Golden::sorted).toList();
+    }
+    return node;
+  }
 
   public static void assertMatches(HasMetadata object, String name) {
     HasMetadata copy = Serialization.clone(object);
@@ -28,7 +45,9 @@ public final class Golden {
             .withGeneration(null)
             .withManagedFields()
             .build());
-    String yaml = Serialization.asYaml(copy);
+    String yaml =
+        Serialization.asYaml(
+            sorted(Serialization.unmarshal(Serialization.asYaml(copy), Map.class)));
     Path file = Path.of("src/test/resources/golden", name + ".yaml");
     try {
       if (Boolean.getBoolean("golden.update")) {
