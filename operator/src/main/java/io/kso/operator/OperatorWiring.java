@@ -2,7 +2,10 @@ package io.kso.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kso.common.config.ClusterConfig;
+import io.kso.operator.adapter.http.HttpImageScanner;
 import io.kso.operator.adapter.http.HttpPostureScanner;
+import io.kso.operator.adapter.http.UnconfiguredImageScanner;
+import io.kso.operator.adapter.http.UnconfiguredPostureScanner;
 import io.kso.operator.adapter.k8s.ConfigMapScheduleTemplates;
 import io.kso.operator.adapter.k8s.Fabric8ClusterResources;
 import io.kso.operator.adapter.web.TriggerActionRoutes;
@@ -10,11 +13,16 @@ import io.kso.operator.command.CommandDispatcher;
 import io.kso.operator.command.CommandHandler;
 import io.kso.operator.command.CommandValidator;
 import io.kso.operator.port.ClusterResources;
+import io.kso.operator.port.ImageScanner;
+import io.kso.operator.port.PostureScanner;
 import io.kso.operator.posture.KubescapeScanHandler;
 import io.kso.operator.schedule.ScheduleCommandHandler;
 import io.kso.operator.schedule.ScheduleService;
+import io.kso.operator.vuln.ImageScanHandler;
+import io.kso.operator.vuln.ImageScanPlanner;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +30,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+/** Builds the operator's core from its adapters and settings. */
 @Configuration(proxyBeanMethods = false)
 class OperatorWiring {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   @Bean
   ClusterResources clusterResources(KubernetesClient client) {
@@ -45,18 +55,27 @@ class OperatorWiring {
 
   @Bean
   KubescapeScanHandler kubescapeScanHandler(ClusterConfig config, OperatorProperties props) {
-    String url =
+    HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    PostureScanner scanner =
         ClusterConfig.url(config.kubescapeUrl())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "clusterData has no kubescapeURL: posture scans cannot be started"));
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            .<PostureScanner>map(url -> new HttpPostureScanner(http, url, Duration.ofSeconds(30)))
+            .orElseGet(UnconfiguredPostureScanner::new);
     return new KubescapeScanHandler(
-        new HttpPostureScanner(http, url, Duration.ofSeconds(30)),
+        scanner,
         new KubescapeScanHandler.Options(
             props.triggerSecurityFramework(), props.statusPollInterval(), props.followScansFor()),
         duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  @Bean
+  ImageScanHandler imageScanHandler(ClusterResources cluster, ClusterConfig config) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    ImageScanner scanner =
+        ClusterConfig.url(config.kubevulnUrl())
+            .<ImageScanner>map(url -> new HttpImageScanner(http, url, 5, Duration.ofSeconds(5)))
+            .orElseGet(UnconfiguredImageScanner::new);
+    return new ImageScanHandler(
+        new ImageScanPlanner(cluster, config.clusterName()), scanner, Clock.systemUTC());
   }
 
   @Bean(destroyMethod = "close")

@@ -26,6 +26,7 @@ class ArchitectureTest {
               "io.kso.operator.model..",
               "io.kso.operator.port..",
               "io.kso.operator.posture..",
+              "io.kso.operator.vuln..",
               "io.fabric8.kubernetes.api.model..",
               "com.cronutils..",
               "org.slf4j..",

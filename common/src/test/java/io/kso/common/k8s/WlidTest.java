@@ -20,4 +20,16 @@ class WlidTest {
   void findsTheNamespaceOfAWlid(String wlid, String namespace) {
     assertThat(Wlid.namespace(wlid).orElse(null)).isEqualTo(namespace);
   }
+
+  @org.junit.jupiter.api.Test
+  void buildsAndParsesWorkloadIds() {
+    String wlid = Wlid.of("c1", "default", "Deployment", "nginx");
+
+    assertThat(wlid).isEqualTo("wlid://cluster-c1/namespace-default/deployment-nginx");
+    assertThat(Wlid.parse(wlid)).contains(new Wlid.Parts("c1", "default", "deployment", "nginx"));
+    assertThat(Wlid.parse("wlid://cluster-c1/namespace-default/Deployment-my-app"))
+        .contains(new Wlid.Parts("c1", "default", "deployment", "my-app"));
+    assertThat(Wlid.parse("wlid://cluster-c1/namespace-default")).isEmpty();
+    assertThat(Wlid.of("c1", "ns", "Stateful-Set", "db")).endsWith("/statefulset-db");
+  }
 }

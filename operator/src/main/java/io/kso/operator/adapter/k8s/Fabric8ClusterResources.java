@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.kso.operator.port.ClusterException;
 import io.kso.operator.port.ClusterResources;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link ClusterResources} over the fabric8 client: create-or-replace, get, delete. */
@@ -32,6 +34,19 @@ public final class Fabric8ClusterResources implements ClusterResources {
           client.resources(kind).inNamespace(namespace).withName(name).get());
     } catch (KubernetesClientException e) {
       throw translate("get", kind.getSimpleName(), name, e);
+    }
+  }
+
+  @Override
+  public <T extends HasMetadata> List<T> list(
+      Class<T> kind, String namespace, Map<String, String> labels) {
+    try {
+      var resources = client.resources(kind);
+      var scoped =
+          namespace == null ? resources.inAnyNamespace() : resources.inNamespace(namespace);
+      return (labels.isEmpty() ? scoped.list() : scoped.withLabels(labels).list()).getItems();
+    } catch (KubernetesClientException e) {
+      throw translate("list", kind.getSimpleName(), namespace == null ? "*" : namespace, e);
     }
   }
 
