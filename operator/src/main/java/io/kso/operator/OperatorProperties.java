@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity how many accepted commands may wait for a worker; beyond it, 503
  * @param statusPollInterval how often a running posture scan's status is asked for
  * @param followScansFor how long a posture scan is followed before the job stops waiting
+ * @param gatewayPing how often the gateway link is pinged
  */
 @ConfigurationProperties("ks.operator")
 public record OperatorProperties(
@@ -23,7 +24,8 @@ public record OperatorProperties(
     @DefaultValue("10m") Duration cleanupDelay,
     @DefaultValue("1000") int queueCapacity,
     @DefaultValue("40s") Duration statusPollInterval,
-    @DefaultValue("2h") Duration followScansFor) {
+    @DefaultValue("2h") Duration followScansFor,
+    @DefaultValue("30s") Duration gatewayPing) {
   public OperatorProperties {
     Settings.notBlank(namespace, "ks.operator.namespace");
     Settings.atLeast(workerConcurrency, 1, "ks.operator.worker-concurrency");

@@ -9,9 +9,11 @@ import io.kso.operator.adapter.http.UnconfiguredPostureScanner;
 import io.kso.operator.adapter.k8s.ConfigMapScheduleTemplates;
 import io.kso.operator.adapter.k8s.Fabric8ClusterResources;
 import io.kso.operator.adapter.web.TriggerActionRoutes;
+import io.kso.operator.adapter.ws.GatewayCommandSource;
 import io.kso.operator.command.CommandDispatcher;
 import io.kso.operator.command.CommandHandler;
 import io.kso.operator.command.CommandValidator;
+import io.kso.operator.command.NotificationIntake;
 import io.kso.operator.port.ClusterResources;
 import io.kso.operator.port.ImageScanner;
 import io.kso.operator.port.PostureScanner;
@@ -86,5 +88,18 @@ class OperatorWiring {
   @Bean
   RouterFunction<ServerResponse> triggerActionRoutes(CommandDispatcher dispatcher) {
     return new TriggerActionRoutes(new CommandValidator(), dispatcher).routes();
+  }
+
+  /** When clusterData names a gateway, commands also arrive over its websocket. */
+  @Bean
+  GatewayCommandSource gatewayCommandSource(
+      CommandDispatcher dispatcher, ClusterConfig config, OperatorProperties props) {
+    return new GatewayCommandSource(
+        ClusterConfig.url(config.gatewayWebsocketUrl())
+            .map(url -> GatewayCommandSource.uri(url, config.accountId(), config.clusterName()))
+            .orElse(null),
+        new NotificationIntake(new CommandValidator(), dispatcher),
+        new GatewayCommandSource.Options(
+            props.gatewayPing(), Duration.ofSeconds(1), Duration.ofSeconds(30)));
   }
 }
