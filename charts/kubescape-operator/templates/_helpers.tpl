@@ -103,6 +103,11 @@ tolerations:
 {{- regexReplaceAll "^[a-zA-Z][a-zA-Z0-9+.-]*://" .Values.global.httpsProxy "" | trimSuffix "/" -}}
 {{- end -}}
 
+{{/* The proxy's port (the schema requires one). */}}
+{{- define "kso.proxyPort" -}}
+{{- regexFind "[0-9]+$" (include "kso.proxyHostPort" .) -}}
+{{- end -}}
+
 {{/* Hosts reached without the proxy: the API server, the suite's services, the cluster's domains. */}}
 {{- define "kso.noProxyHosts" -}}
 {{- $ns := include "kso.namespace" . -}}
@@ -116,7 +121,7 @@ tolerations:
 {{- if $root.Values.global.httpsProxy -}}
 {{- $hostPort := include "kso.proxyHostPort" $root -}}
 {{- $nonProxy := include "kso.noProxyHosts" $root | replace ",." ",*." | splitList "," | join "|" -}}
-{{- $options = append $options (printf "-Dhttps.proxyHost=%s -Dhttps.proxyPort=%s -Dhttp.nonProxyHosts=%s" (regexReplaceAll ":[0-9]+$" $hostPort "") (regexFind "[0-9]+$" $hostPort) $nonProxy) -}}
+{{- $options = append $options (printf "-Dhttps.proxyHost=%s -Dhttps.proxyPort=%s -Dhttp.nonProxyHosts=%s" (regexReplaceAll ":[0-9]+$" $hostPort "") (include "kso.proxyPort" $root) $nonProxy) -}}
 {{- end -}}
 {{- with .values.extraJavaToolOptions -}}
 {{- $options = append $options . -}}

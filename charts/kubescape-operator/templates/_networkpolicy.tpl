@@ -46,14 +46,19 @@ spec:
   {{- end }}
 {{- end -}}
 
-{{/* Egress every component needs: DNS, telemetry, the proxy. */}}
-{{- define "kso.commonEgress" -}}
+{{/* Egress to the cluster's DNS. */}}
+{{- define "kso.dnsEgress" -}}
 # DNS.
 - ports:
     - port: 53
       protocol: UDP
     - port: 53
       protocol: TCP
+{{- end -}}
+
+{{/* Egress every component needs: DNS, telemetry, the proxy. */}}
+{{- define "kso.commonEgress" -}}
+{{ include "kso.dnsEgress" . }}
 {{- if .Values.otelCollector.enabled }}
 # Telemetry to the collector.
 - to:
@@ -72,7 +77,7 @@ spec:
 {{- if .Values.global.httpsProxy }}
 # The HTTPS proxy.
 - ports:
-    - port: {{ regexFind "[0-9]+$" (include "kso.proxyHostPort" .) | int }}
+    - port: {{ include "kso.proxyPort" . | int }}
       protocol: TCP
 {{- end }}
 {{- end -}}

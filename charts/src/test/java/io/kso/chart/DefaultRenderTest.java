@@ -111,9 +111,7 @@ class DefaultRenderTest {
 
   @Test
   void urlsConfigMapKeepsTheKeysComponentsRead() {
-    JsonNode data =
-        new ObjectMapper()
-            .readTree(rendered.configMap("ks-cloud-config").getData().get("clusterData"));
+    JsonNode data = new ObjectMapper().readTree(rendered.clusterData());
 
     assertThat(data.propertyNames())
         .contains(

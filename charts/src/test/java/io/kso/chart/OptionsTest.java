@@ -1,7 +1,6 @@
 package io.kso.chart;
 
-import static io.kso.chart.SeedValuesTest.clusterData;
-import static io.kso.chart.SeedValuesTest.env;
+import static io.kso.chart.Rendered.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -124,7 +123,7 @@ class OptionsTest {
     for (String service : Hardening.SERVICES) {
       assertThat(env(r.container(service), "OTEL_COLLECTOR_SVC")).isEqualTo("otel-collector:4317");
     }
-    assertThat(clusterData(r)).contains("\"otelCollector\": true");
+    assertThat(r.clusterData()).contains("\"otelCollector\": true");
   }
 
   @Test
@@ -213,7 +212,7 @@ class OptionsTest {
         .isEqualTo("{\"ks\":{\"operator\":{\"applyTimeout\":\"45s\"}}}");
     assertThat(env(r.container("kubevuln"), "SCAN_CONCURRENCY")).isEqualTo("2");
     assertThat(env(r.container("kollector"), "WAIT_BEFORE_REPORT")).isEqualTo("30");
-    assertThat(clusterData(r))
+    assertThat(r.clusterData())
         .contains("\"maxImageSize\": 1073741824")
         .contains("\"scanTimeout\": \"10m\"");
   }
@@ -230,7 +229,7 @@ class OptionsTest {
                 "gatewayUrl",
                 "wss://gw.example.com/v1/waitfornotification"));
 
-    assertThat(clusterData(r))
+    assertThat(r.clusterData())
         .contains("\"keepLocal\": false")
         .contains("\"eventReceiverRestURL\": \"https://report.example.com\"")
         .contains("\"eventReceiverWebsocketURL\": \"wss://report.example.com\"")
@@ -250,7 +249,7 @@ class OptionsTest {
     assertThat(r.all(ClusterRoleBinding.class))
         .extracting(b -> b.getSubjects().get(0).getName())
         .doesNotContain("kubescape");
-    assertThat(clusterData(r)).contains("\"postureScanEnabled\": false");
+    assertThat(r.clusterData()).contains("\"postureScanEnabled\": false");
   }
 
   @Test
@@ -272,7 +271,7 @@ class OptionsTest {
         .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("security"));
     assertThat(r.all(ClusterRoleBinding.class))
         .allSatisfy(b -> assertThat(b.getSubjects().get(0).getNamespace()).isEqualTo("security"));
-    assertThat(clusterData(r)).contains("\"namespace\": \"security\"");
+    assertThat(r.clusterData()).contains("\"namespace\": \"security\"");
   }
 
   private static List<String> ingressFrom(Rendered r, String policy) {

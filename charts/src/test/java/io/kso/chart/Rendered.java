@@ -2,6 +2,7 @@ package io.kso.chart;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -78,6 +79,23 @@ record Rendered(String text, List<HasMetadata> objects) {
     all(CronJob.class)
         .forEach(c -> templates.add(c.getSpec().getJobTemplate().getSpec().getTemplate()));
     return templates;
+  }
+
+  /** The clusterData document of the URLs ConfigMap. */
+  String clusterData() {
+    return configMap("ks-cloud-config").getData().get("clusterData");
+  }
+
+  /**
+   * The value of a container's environment variable (the last entry wins, as in a pod); null when
+   * unset.
+   */
+  static String env(Container container, String name) {
+    return container.getEnv().stream()
+        .filter(e -> e.getName().equals(name))
+        .map(EnvVar::getValue)
+        .reduce((first, last) -> last)
+        .orElse(null);
   }
 
   /** The CronJob held by a recurring-scan template ConfigMap. */

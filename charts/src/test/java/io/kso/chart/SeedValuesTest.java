@@ -3,8 +3,6 @@ package io.kso.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -190,9 +188,9 @@ class SeedValuesTest {
             "global.httpsProxy",
             "global: {httpsProxy: 'proxy.example.com:3128'}",
             r -> {
-              assertThat(env(r.container("operator"), "HTTPS_PROXY"))
+              assertThat(Rendered.env(r.container("operator"), "HTTPS_PROXY"))
                   .isEqualTo("http://proxy.example.com:3128");
-              assertThat(env(r.container("kubevuln"), "JAVA_TOOL_OPTIONS"))
+              assertThat(Rendered.env(r.container("kubevuln"), "JAVA_TOOL_OPTIONS"))
                   .contains("-Dhttps.proxyHost=proxy.example.com -Dhttps.proxyPort=3128");
             }));
     cases.add(
@@ -250,16 +248,18 @@ class SeedValuesTest {
             "cloudProviderMetadata.cloudRegion",
             "cloudProviderMetadata: {cloudRegion: eu-west-1}",
             r ->
-                assertThat(env(r.container("kubescape"), "KS_CLOUD_REGION"))
+                assertThat(Rendered.env(r.container("kubescape"), "KS_CLOUD_REGION"))
                     .isEqualTo("eu-west-1")));
     cases.add(
         new Case(
             "cloudProviderMetadata.gkeProject",
             "cloudProviderMetadata: {gkeProject: my-project}",
             r -> {
-              assertThat(env(r.container("kubescape"), "KS_GKE_PROJECT")).isEqualTo("my-project");
-              assertThat(env(r.container("kubescape"), "KS_CLOUD_PROVIDER")).isEqualTo("gke");
-              assertThat(clusterData(r)).contains("\"clusterProvider\": \"gke\"");
+              assertThat(Rendered.env(r.container("kubescape"), "KS_GKE_PROJECT"))
+                  .isEqualTo("my-project");
+              assertThat(Rendered.env(r.container("kubescape"), "KS_CLOUD_PROVIDER"))
+                  .isEqualTo("gke");
+              assertThat(r.clusterData()).contains("\"clusterProvider\": \"gke\"");
             }));
     cases.add(
         new Case(
@@ -275,21 +275,23 @@ class SeedValuesTest {
             "cloudProviderMetadata.aksSubscriptionID",
             "cloudProviderMetadata: {aksSubscriptionID: sub-1}",
             r -> {
-              assertThat(env(r.container("kubescape"), "AZURE_SUBSCRIPTION_ID")).isEqualTo("sub-1");
-              assertThat(env(r.container("kubescape"), "KS_CLOUD_PROVIDER")).isEqualTo("aks");
+              assertThat(Rendered.env(r.container("kubescape"), "AZURE_SUBSCRIPTION_ID"))
+                  .isEqualTo("sub-1");
+              assertThat(Rendered.env(r.container("kubescape"), "KS_CLOUD_PROVIDER"))
+                  .isEqualTo("aks");
             }));
     cases.add(
         new Case(
             "cloudProviderMetadata.aksResourceGroup",
             "cloudProviderMetadata: {aksResourceGroup: rg-1}",
             r ->
-                assertThat(env(r.container("kubescape"), "AZURE_RESOURCE_GROUP"))
+                assertThat(Rendered.env(r.container("kubescape"), "AZURE_RESOURCE_GROUP"))
                     .isEqualTo("rg-1")));
     cases.add(
         new Case(
             "triggerNewImageScan",
             "triggerNewImageScan: true",
-            r -> assertThat(clusterData(r)).contains("\"triggerNewImageScan\": \"true\"")));
+            r -> assertThat(r.clusterData()).contains("\"triggerNewImageScan\": \"true\"")));
     cases.add(
         new Case(
             "volumes",
@@ -371,21 +373,22 @@ class SeedValuesTest {
                   "kollector.env[0]",
                   "kollector: {env: [{name: PRINT_REPORT, value: 'true'}]}",
                   r ->
-                      assertThat(env(r.container("kollector"), "PRINT_REPORT")).isEqualTo("true")));
+                      assertThat(Rendered.env(r.container("kollector"), "PRINT_REPORT"))
+                          .isEqualTo("true")));
       case "kubescape" -> {
         cases.add(
             new Case(
                 "kubescape.downloadArtifacts",
                 "kubescape: {downloadArtifacts: false}",
                 r ->
-                    assertThat(env(r.container("kubescape"), "KS_DOWNLOAD_ARTIFACTS"))
+                    assertThat(Rendered.env(r.container("kubescape"), "KS_DOWNLOAD_ARTIFACTS"))
                         .isEqualTo("false")));
         cases.add(
             new Case(
                 "kubescape.enableHostScan",
                 "kubescape: {enableHostScan: true}",
                 r ->
-                    assertThat(env(r.container("kubescape"), "KS_ENABLE_HOST_SCANNER"))
+                    assertThat(Rendered.env(r.container("kubescape"), "KS_ENABLE_HOST_SCANNER"))
                         .isEqualTo("true")));
         cases.add(
             new Case(
@@ -397,13 +400,15 @@ class SeedValuesTest {
                 "kubescape.skipUpdateCheck",
                 "kubescape: {skipUpdateCheck: true}",
                 r ->
-                    assertThat(env(r.container("kubescape"), "KS_SKIP_UPDATE_CHECK"))
+                    assertThat(Rendered.env(r.container("kubescape"), "KS_SKIP_UPDATE_CHECK"))
                         .isEqualTo("true")));
         cases.add(
             new Case(
                 "kubescape.submit",
                 "kubescape: {submit: false}",
-                r -> assertThat(env(r.container("kubescape"), "KS_SUBMIT")).isEqualTo("false")));
+                r ->
+                    assertThat(Rendered.env(r.container("kubescape"), "KS_SUBMIT"))
+                        .isEqualTo("false")));
         cases.add(
             new Case(
                 "kubescapeScheduler.enabled",
@@ -454,18 +459,6 @@ class SeedValuesTest {
         .getSpec()
         .getTemplate()
         .getSpec();
-  }
-
-  static String env(Container container, String name) {
-    return container.getEnv().stream()
-        .filter(e -> e.getName().equals(name))
-        .map(EnvVar::getValue)
-        .reduce((a, b) -> b)
-        .orElse(null);
-  }
-
-  static String clusterData(Rendered r) {
-    return r.configMap("ks-cloud-config").getData().get("clusterData");
   }
 
   static Set<String> names(List<? extends HasMetadata> objects) {

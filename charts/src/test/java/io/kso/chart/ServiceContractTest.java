@@ -83,7 +83,7 @@ class ServiceContractTest {
         .portVariables()
         .forEach(
             (variable, port) ->
-                assertThat(SeedValuesTest.env(container, variable))
+                assertThat(Rendered.env(container, variable))
                     .as(variable)
                     .isEqualTo(String.valueOf(port)));
   }
@@ -137,8 +137,7 @@ class ServiceContractTest {
     PodSpec pod = rendered.podTemplate(workload).getSpec();
     Container container = pod.getContainers().get(0);
 
-    assertThat(SeedValuesTest.env(container, contract.configVariable()))
-        .isEqualTo(contract.configPath());
+    assertThat(Rendered.env(container, contract.configVariable())).isEqualTo(contract.configPath());
     Volume volume =
         pod.getVolumes().stream()
             .filter(
@@ -159,15 +158,13 @@ class ServiceContractTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"gateway", "operator", "kubevuln", "kubescape", "kollector"})
   void jvmFlagsAreTheSuitesServiceFlags(String workload) {
-    assertThat(SeedValuesTest.env(rendered.container(workload), "JAVA_TOOL_OPTIONS"))
+    assertThat(Rendered.env(rendered.container(workload), "JAVA_TOOL_OPTIONS"))
         .isEqualTo(String.join(" ", ServiceContract.jvmServiceFlags()));
   }
 
   @Test
   void servicesAndUrlsUseTheContainerPorts() throws Exception {
-    JsonNode urls =
-        new ObjectMapper()
-            .readTree(rendered.configMap("ks-cloud-config").getData().get("clusterData"));
+    JsonNode urls = new ObjectMapper().readTree(rendered.clusterData());
     Map<String, String> urlToService =
         Map.of(
             "gatewayWebsocketURL",

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,7 +156,7 @@ final class ValuesDoc {
 
   private static String path(Deque<Map.Entry<Integer, String>> parents) {
     List<String> keys = parents.stream().map(Map.Entry::getValue).collect(Collectors.toList());
-    java.util.Collections.reverse(keys);
+    Collections.reverse(keys);
     return String.join(".", keys);
   }
 
