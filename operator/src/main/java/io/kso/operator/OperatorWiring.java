@@ -3,6 +3,7 @@ package io.kso.operator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kso.common.config.ClusterConfig;
 import io.kso.operator.adapter.http.HttpImageScanner;
+import io.kso.operator.adapter.http.HttpJobReporter;
 import io.kso.operator.adapter.http.HttpPostureScanner;
 import io.kso.operator.adapter.http.UnconfiguredImageScanner;
 import io.kso.operator.adapter.http.UnconfiguredPostureScanner;
@@ -13,6 +14,7 @@ import io.kso.operator.adapter.ws.GatewayCommandSource;
 import io.kso.operator.command.CommandDispatcher;
 import io.kso.operator.command.CommandHandler;
 import io.kso.operator.command.CommandValidator;
+import io.kso.operator.command.JobStatus;
 import io.kso.operator.command.NotificationIntake;
 import io.kso.operator.port.ClusterResources;
 import io.kso.operator.port.ImageScanner;
@@ -81,8 +83,24 @@ class OperatorWiring {
   }
 
   @Bean(destroyMethod = "close")
-  CommandDispatcher commandDispatcher(List<CommandHandler> handlers, OperatorProperties props) {
-    return new CommandDispatcher(handlers, props.workerConcurrency(), props.queueCapacity());
+  CommandDispatcher commandDispatcher(
+      List<CommandHandler> handlers, OperatorProperties props, ClusterConfig config) {
+    JobStatus status =
+        ClusterConfig.url(config.eventReceiverRestUrl())
+            .filter(url -> !config.isKeepLocal())
+            .map(
+                url ->
+                    new JobStatus(
+                        new HttpJobReporter(
+                            HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
+                            url,
+                            Duration.ofSeconds(1)),
+                        config.accountId(),
+                        config.clusterName(),
+                        Clock.systemUTC()))
+            .orElse(JobStatus.NONE);
+    return new CommandDispatcher(
+        handlers, props.workerConcurrency(), props.queueCapacity(), status);
   }
 
   @Bean

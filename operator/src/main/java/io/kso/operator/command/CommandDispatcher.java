@@ -21,8 +21,15 @@ public final class CommandDispatcher implements AutoCloseable {
 
   private final Map<CommandName, CommandHandler> handlers = new EnumMap<>(CommandName.class);
   private final ThreadPoolExecutor workers;
+  private final JobStatus status;
 
   public CommandDispatcher(List<CommandHandler> handlers, int workers, int queueCapacity) {
+    this(handlers, workers, queueCapacity, JobStatus.NONE);
+  }
+
+  public CommandDispatcher(
+      List<CommandHandler> handlers, int workers, int queueCapacity, JobStatus status) {
+    this.status = status;
     handlers.forEach(h -> h.handles().forEach(name -> this.handlers.put(name, h)));
     this.workers =
         new ThreadPoolExecutor(
@@ -47,11 +54,14 @@ public final class CommandDispatcher implements AutoCloseable {
   private void run(Command command) {
     try (JobContext job =
         JobContext.open(command.jobTracking().jobId(), command.jobTracking().parentId())) {
+      Command tracked = command.withJobTracking(tracking(command, job));
       CommandHandler handler = handlers.get(command.commandName());
+      status.started(tracked);
       if (handler == null) {
         log.atWarn()
             .addKeyValue("command", command.commandName())
-            .log("no handler for this command yet");
+            .log("no handler for this command");
+        status.failed(tracked, "command " + command.commandName() + " is not handled");
         return;
       }
       log.atInfo()
@@ -59,13 +69,15 @@ public final class CommandDispatcher implements AutoCloseable {
           .addKeyValue("target", command.id())
           .log("command started");
       try {
-        handler.handle(command.withJobTracking(tracking(command, job)));
+        handler.handle(tracked);
         log.atInfo().addKeyValue("command", command.commandName()).log("command done");
+        status.done(tracked);
       } catch (RuntimeException e) {
         log.atError()
             .addKeyValue("command", command.commandName())
             .setCause(e)
             .log("command failed");
+        status.failed(tracked, e.getMessage());
       }
     }
   }
