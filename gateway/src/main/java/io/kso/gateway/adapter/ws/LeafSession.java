@@ -7,13 +7,13 @@ import io.kso.gateway.relay.OutboundBudget;
 import io.kso.gateway.relay.port.Receiver;
 import io.kso.gateway.relay.port.RelayMetrics;
 import io.kso.gateway.relay.port.RelayMetrics.Drop;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.netty.http.websocket.WebsocketOutbound;
@@ -31,6 +31,8 @@ final class LeafSession implements Receiver {
   private final OutboundBudget budget;
   private final RelayMetrics metrics;
   private final Duration closeGrace;
+  private final EventLoopWriter writer;
+  private final SharedFrames frames;
   private final AtomicReference<CloseReason> closing = new AtomicReference<>();
   private volatile long lastHeardNanos = System.nanoTime();
 
@@ -40,7 +42,8 @@ final class LeafSession implements Receiver {
       Channel channel,
       WebsocketOutbound out,
       Limits limits,
-      RelayMetrics metrics) {
+      RelayMetrics metrics,
+      Writers writers) {
     this.id = id;
     this.attributes = attributes;
     this.channel = channel;
@@ -48,7 +51,12 @@ final class LeafSession implements Receiver {
     this.budget = new OutboundBudget(limits.queueMessages(), limits.queueBytes());
     this.metrics = metrics;
     this.closeGrace = limits.closeGrace();
+    this.writer = writers.loops();
+    this.frames = writers.frames();
   }
+
+  /** What all sessions of one server share for writing. */
+  record Writers(EventLoopWriter loops, SharedFrames frames) {}
 
   /** Per-connection bounds. */
   record Limits(int queueMessages, long queueBytes, Duration closeGrace) {}
@@ -85,8 +93,22 @@ final class LeafSession implements Receiver {
       close(CloseReason.SLOW_CONSUMER, "outbound buffer full");
       return false;
     }
+    ByteBuf frame = frames.frameOf(notification);
+    try {
+      writer.execute(channel.eventLoop(), () -> writeNow(notification, frame, size, written));
+    } catch (RejectedExecutionException e) {
+      frame.release();
+      budget.release(size);
+      return refuse(Drop.CLOSED, written, "gateway stopping");
+    }
+    return true;
+  }
+
+  /** On the channel's event loop. */
+  private void writeNow(
+      Notification notification, ByteBuf frame, int size, CompletableFuture<Void> written) {
     channel
-        .writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(notification.body())))
+        .writeAndFlush(frame)
         .addListener(
             future -> {
               budget.release(size);
@@ -102,7 +124,6 @@ final class LeafSession implements Receiver {
                 }
               }
             });
-    return true;
   }
 
   private boolean refuse(Drop drop, CompletableFuture<Void> written, String why) {
@@ -123,7 +144,11 @@ final class LeafSession implements Receiver {
 
   void ping() {
     if (closing.get() == null) {
-      channel.writeAndFlush(new PingWebSocketFrame());
+      try {
+        writer.execute(channel.eventLoop(), () -> channel.writeAndFlush(new PingWebSocketFrame()));
+      } catch (RejectedExecutionException e) {
+        // stopping: nothing left to keep alive
+      }
     }
   }
 

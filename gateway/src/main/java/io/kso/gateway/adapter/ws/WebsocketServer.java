@@ -9,6 +9,7 @@ import io.kso.gateway.relay.KeepAlive;
 import io.kso.gateway.relay.Relay;
 import io.kso.gateway.relay.Source;
 import io.kso.gateway.relay.port.RelayMetrics;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -68,6 +69,8 @@ public final class WebsocketServer implements SmartLifecycle {
   private final Supplier<LoopResources> loops;
   private final Set<LeafSession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong ids = new AtomicLong();
+  private final LeafSession.Writers writers =
+      new LeafSession.Writers(new EventLoopWriter(), new SharedFrames(ByteBufAllocator.DEFAULT));
   private volatile DisposableServer server;
   private ScheduledFuture<?> sweep;
 
@@ -126,6 +129,7 @@ public final class WebsocketServer implements SmartLifecycle {
     sessions.forEach(s -> s.close(CloseReason.SHUTDOWN, "gateway stopping"));
     server.disposeNow(options.limits().closeGrace().plusSeconds(1));
     server = null;
+    writers.frames().clear();
   }
 
   @Override
@@ -166,7 +170,13 @@ public final class WebsocketServer implements SmartLifecycle {
         c ->
             opened[0] =
                 new LeafSession(
-                    ids.incrementAndGet(), attrs, c.channel(), out, options.limits(), metrics));
+                    ids.incrementAndGet(),
+                    attrs,
+                    c.channel(),
+                    out,
+                    options.limits(),
+                    metrics,
+                    writers));
     LeafSession leaf = opened[0];
     sessions.add(leaf);
     relay.register(leaf);
