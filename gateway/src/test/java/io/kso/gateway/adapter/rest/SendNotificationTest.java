@@ -149,6 +149,18 @@ class SendNotificationTest {
   }
 
   @Test
+  void aBodyOverTheMessageLimitIsRefusedAsTooLarge() {
+    byte[] body =
+        Envelopes.to(Map.of("customerGUID", "A"), "x".repeat(1024 * 1024))
+            .getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response = gateway.post("/v1/sendnotification", body);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
   void otherMethodsAre405() {
     HttpResponse<String> response = gateway.restGet("/v1/sendnotification");
 
