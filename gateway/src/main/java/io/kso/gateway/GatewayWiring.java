@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -163,6 +164,6 @@ class GatewayWiring {
         .addKeyValue("state", status.state())
         .addKeyValue("failures", status.failures())
         .addKeyValue("lastError", status.lastError())
-        .log("upstream link " + status.state().name().toLowerCase(java.util.Locale.ROOT));
+        .log("upstream link " + status.state().name().toLowerCase(Locale.ROOT));
   }
 }

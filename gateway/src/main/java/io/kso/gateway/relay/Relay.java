@@ -4,7 +4,6 @@ import io.kso.gateway.relay.port.Receiver;
 import io.kso.gateway.relay.port.RelayMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,10 +36,6 @@ public final class Relay {
 
   public int size() {
     return receivers.size();
-  }
-
-  public Collection<Receiver> receivers() {
-    return List.copyOf(receivers.values());
   }
 
   /**

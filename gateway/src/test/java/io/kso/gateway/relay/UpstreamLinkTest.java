@@ -90,7 +90,9 @@ class UpstreamLinkTest {
     dialer.last().events.disconnected(CloseReason.KEEPALIVE_TIMEOUT, "no pong");
 
     assertThat(metrics.events).contains("disconnected:UPSTREAM:KEEPALIVE_TIMEOUT");
-    assertThat(link.status().state()).isEqualTo(UpstreamLink.State.DISCONNECTED);
+    assertThat(changes)
+        .extracting(UpstreamLink.Status::state)
+        .containsSubsequence(UpstreamLink.State.CONNECTED, UpstreamLink.State.DISCONNECTED);
     await().atMost(Duration.ofSeconds(5)).until(() -> dialer.dials.size() == 2);
   }
 

@@ -5,6 +5,7 @@ import io.kso.gateway.relay.UpstreamLink;
 import io.kso.gateway.relay.Upstreams;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -49,7 +50,7 @@ public final class UpstreamHealthIndicator implements HealthIndicator {
   private static Map<String, Object> describe(UpstreamLink.Status status) {
     Map<String, Object> link = new LinkedHashMap<>();
     link.put("attributes", status.attributes().values());
-    link.put("state", status.state().name().toLowerCase(java.util.Locale.ROOT));
+    link.put("state", status.state().name().toLowerCase(Locale.ROOT));
     link.put("since", status.since().toString());
     link.put("failures", status.failures());
     link.put("lastError", status.lastError());

@@ -1,6 +1,7 @@
 package io.kso.gateway.adapter.ws;
 
 import io.kso.gateway.relay.CloseReason;
+import java.nio.charset.StandardCharsets;
 
 /** Websocket close status codes (RFC 6455 §7.4) for the reasons the gateway closes a link. */
 final class CloseCodes {
@@ -23,7 +24,7 @@ final class CloseCodes {
   /** A close reason is at most 123 bytes of UTF-8; longer details are cut. */
   static String reasonText(String detail) {
     String text = detail == null ? "" : detail;
-    while (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+    while (text.getBytes(StandardCharsets.UTF_8).length > 123) {
       text = text.substring(0, text.length() - 1);
     }
     return text;

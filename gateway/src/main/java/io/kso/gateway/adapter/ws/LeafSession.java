@@ -172,10 +172,6 @@ final class LeafSession implements Receiver {
     return reason == null ? CloseReason.PEER_CLOSED : reason;
   }
 
-  boolean isOpen() {
-    return channel.isActive();
-  }
-
   @Override
   public String toString() {
     return "LeafSession[" + id + " " + attributes + "]";

@@ -137,10 +137,6 @@ public final class WebsocketServer implements SmartLifecycle {
     return server != null;
   }
 
-  int sessionCount() {
-    return sessions.size();
-  }
-
   private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
     Handshake handshake =
         Handshake.check(

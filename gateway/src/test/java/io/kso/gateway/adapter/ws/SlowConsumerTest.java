@@ -73,6 +73,13 @@ class SlowConsumerTest {
       while (relay.size() == 2 && sent < 2000) {
         gateway.post(Envelopes.to(Map.of("customerGUID", "A"), PAYLOAD + sent));
         sent++;
+        // The healthy leaf keeps up by construction: only the stalled one builds a backlog.
+        int expected = sent;
+        await()
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(2))
+            .atMost(WAIT)
+            .until(() -> healthy.received().size() == expected);
       }
       int total = sent;
 
