@@ -49,6 +49,7 @@ import reactor.netty.resources.LoopResources;
  */
 public final class WebsocketServer implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(WebsocketServer.class);
+  private static final int KEEP_ALIVE_SLICES = 10;
 
   /**
    * @param required the credentials registrations must present ({@link Credentials#NONE}: none)
@@ -72,6 +73,7 @@ public final class WebsocketServer implements SmartLifecycle {
   private final LeafSession.Writers writers =
       new LeafSession.Writers(new EventLoopWriter(), new SharedFrames(ByteBufAllocator.DEFAULT));
   private volatile DisposableServer server;
+  private long ticks; // only on the timer thread
   private ScheduledFuture<?> sweep;
 
   public WebsocketServer(
@@ -111,9 +113,8 @@ public final class WebsocketServer implements SmartLifecycle {
             .port(options.port())
             .handle(this::handle)
             .bindNow(Duration.ofSeconds(30));
-    long interval = options.keepAlive().interval().toNanos();
-    sweep =
-        scheduler.scheduleAtFixedRate(this::keepAlive, interval, interval, TimeUnit.NANOSECONDS);
+    long tick = options.keepAlive().interval().toNanos() / KEEP_ALIVE_SLICES;
+    sweep = scheduler.scheduleAtFixedRate(this::keepAlive, tick, tick, TimeUnit.NANOSECONDS);
     log.atInfo()
         .addKeyValue("port", server.port())
         .addKeyValue("authentication", options.required().configured())
@@ -217,9 +218,17 @@ public final class WebsocketServer implements SmartLifecycle {
         .log("leaf disconnected");
   }
 
+  /**
+   * Visits one slice of the leaves per tick, so that each is pinged once per interval but ten
+   * thousand pings (and their pongs) are not all sent at the same instant.
+   */
   private void keepAlive() {
+    long slice = ticks++ % KEEP_ALIVE_SLICES;
     long now = System.nanoTime();
     for (LeafSession leaf : sessions) {
+      if (leaf.id() % KEEP_ALIVE_SLICES != slice) {
+        continue;
+      }
       if (options.keepAlive().check(leaf.lastHeardNanos(), now) == KeepAlive.Verdict.DEAD) {
         leaf.close(CloseReason.KEEPALIVE_TIMEOUT, "no answer to pings");
       } else {
