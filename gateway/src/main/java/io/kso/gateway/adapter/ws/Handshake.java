@@ -4,14 +4,16 @@ import io.kso.common.message.NotificationEnvelope;
 import io.kso.gateway.relay.Attributes;
 import io.kso.gateway.relay.Credentials;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * What the websocket endpoint answers before any upgrade: the path must start with {@code
- * /v1/waitfornotification} (any suffix), the method must be GET, the query must carry at least one
- * attribute, and, on a master with credentials, the right credentials must be presented.
+ * /v1/waitfornotification} (any suffix), the method must be GET, a browser's {@code Origin} must be
+ * the host itself, the query must carry at least one attribute, and, on a master with credentials,
+ * the right credentials must be presented.
  *
  * @param status 101 to go on with the upgrade, otherwise the HTTP status to refuse with
  */
@@ -33,6 +35,9 @@ record Handshake(int status, String detail, Attributes attributes) {
     }
     if (!"GET".equals(method)) {
       return refuse(405, "method not allowed: " + method);
+    }
+    if (!sameOrigin(header.apply("Origin"), header.apply("Host"))) {
+      return refuse(403, "origin not allowed");
     }
     Attributes attributes = attributes(query.rawQuery());
     if (attributes.isEmpty()) {
@@ -61,6 +66,23 @@ record Handshake(int status, String detail, Attributes attributes) {
       }
     }
     return Attributes.of(values);
+  }
+
+  /**
+   * Gorilla's default origin check, kept for compatibility: a request without {@code Origin} (any
+   * non-browser client) passes; one with it passes only when its host and port are the {@code Host}
+   * the request was sent to.
+   */
+  static boolean sameOrigin(String origin, String host) {
+    if (origin == null || origin.isEmpty()) {
+      return true;
+    }
+    try {
+      String authority = URI.create(origin).getRawAuthority();
+      return authority != null && host != null && authority.equalsIgnoreCase(host);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   boolean upgrade() {

@@ -45,6 +45,18 @@ class HandshakeTest {
   }
 
   @Test
+  void refusesABrowserFromAnotherOriginAsGorillaDoes() {
+    String uri = "/v1/waitfornotification?customerGUID=a";
+    Map<String, String> sameHost = Map.of("Origin", "http://gateway:8001", "Host", "gateway:8001");
+    Map<String, String> otherHost =
+        Map.of("Origin", "https://evil.example", "Host", "gateway:8001");
+
+    assertThat(check("GET", uri, sameHost).status()).isEqualTo(101);
+    assertThat(check("GET", uri, otherHost).status()).isEqualTo(403);
+    assertThat(check("GET", uri, Map.of("Host", "gateway:8001")).status()).isEqualTo(101);
+  }
+
+  @Test
   void aMasterWithCredentialsRefusesRegistrationsWithoutThem() {
     String uri = "/v1/waitfornotification?customerGUID=a";
     Map<String, String> right = Map.of("X-Client-ID", "client-1", "X-API-KEY", "s3cret");
