@@ -1,0 +1,317 @@
+package io.kso.gateway.bench;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.WebsocketClientSpec;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * Fan-out load benchmark, the client side: opens many websocket clients to one gateway (all on one
+ * Reactor Netty event loop), broadcasts notifications to all of them over REST one at a time, and
+ * measures for each the time from just before the POST to the moment the last client has it. Sender
+ * and clients share this JVM's clock. Run through {@code gateway/bench/run-fanout-bench.sh}, which
+ * starts the gateway in its own JVM; see docs/gateway.md.
+ *
+ * <p>Arguments ({@code --key value}): {@code ws-port}, {@code rest-port}, {@code probe-port},
+ * {@code gateway-pid}, {@code clients} (10000), {@code rounds} (200), {@code warmup} (20), {@code
+ * connect-concurrency} (256), {@code payload} (bytes of the notification, 400).
+ */
+public final class FanoutBench {
+  private final Map<String, String> args;
+  private final int clients;
+  private final AtomicInteger received = new AtomicInteger();
+  private final AtomicLong lastReceiptNanos = new AtomicLong();
+  private volatile CompletableFuture<Long> allReceived = new CompletableFuture<>();
+  private final AtomicInteger open = new AtomicInteger();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private volatile int target = Integer.MAX_VALUE;
+
+  private FanoutBench(Map<String, String> args) {
+    this.args = args;
+    this.clients = intArg("clients", 10_000);
+  }
+
+  public static void main(String[] argv) throws Exception {
+    Map<String, String> args = new HashMap<>();
+    for (int i = 0; i + 1 < argv.length; i += 2) {
+      args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+    }
+    new FanoutBench(args).run();
+    System.exit(0);
+  }
+
+  private int intArg(String name, int defaultValue) {
+    return Integer.parseInt(args.getOrDefault(name, String.valueOf(defaultValue)));
+  }
+
+  private void run() throws Exception {
+    LoopResources loop = LoopResources.create("bench-client", 1, true);
+    long connectStart = System.nanoTime();
+    connectAll(loop);
+    double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+    awaitGatewayLeaves();
+    Rss afterConnect = rss();
+    log(
+        "connected %d clients in %.1f s; gateway RSS %d MiB",
+        open.get(), connectSeconds, afterConnect.rssMiB);
+
+    byte[] body = envelope(intArg("payload", 400));
+    int warmup = intArg("warmup", 20);
+    int rounds = intArg("rounds", 200);
+    List<Long> latencies = new ArrayList<>();
+    int incomplete = 0;
+    long[] cpuBefore = null;
+    for (int round = 0; round < warmup + rounds; round++) {
+      if (round == warmup) {
+        cpuBefore = new long[] {cpuMillis(args.get("gateway-pid")), cpuMillis("self")};
+      }
+      long nanos = broadcast(body);
+      if (nanos < 0) {
+        incomplete++;
+      } else if (round >= warmup) {
+        latencies.add(nanos);
+      }
+    }
+    log(
+        "gateway CPU user/system ms at end: %s, client: %s",
+        Arrays.toString(cpu(args.get("gateway-pid"))), Arrays.toString(cpu("self")));
+    double gatewayCpu = (cpuMillis(args.get("gateway-pid")) - cpuBefore[0]) / (double) rounds;
+    double clientCpu = (cpuMillis("self") - cpuBefore[1]) / (double) rounds;
+    log("CPU per round: gateway %.1f ms, clients %.1f ms", gatewayCpu, clientCpu);
+    Rss end = rss();
+    report(latencies, incomplete, afterConnect, end, connectSeconds);
+  }
+
+  private void connectAll(LoopResources loop) {
+    reactor.netty.http.client.HttpClient client =
+        reactor.netty.http.client.HttpClient.newConnection()
+            .runOn(loop)
+            .responseTimeout(Duration.ofSeconds(60));
+    String base =
+        "ws://127.0.0.1:"
+            + args.get("ws-port")
+            + "/v1/waitfornotification?customerGUID=bench&clusterName=c1"
+            + "&clusterComponent=InClusterTriggerHandler&client=";
+    Flux.range(0, clients)
+        .flatMap(i -> connect(client, base + i), intArg("connect-concurrency", 256))
+        .blockLast(Duration.ofMinutes(10));
+  }
+
+  /** Completes once the client is upgraded; the connection then lives until the JVM exits. */
+  private Mono<Void> connect(reactor.netty.http.client.HttpClient client, String url) {
+    Sinks.Empty<Void> upgraded = Sinks.empty();
+    client
+        .websocket(WebsocketClientSpec.builder().build())
+        .uri(url)
+        .handle(
+            (in, out) -> {
+              open.incrementAndGet();
+              // Count data frames right after the websocket decoder, without a Reactor pipeline
+              // per frame; control frames go on, so pings still get their pongs.
+              in.withConnection(
+                  connection ->
+                      connection
+                          .addHandlerLast("bench-count", new FrameCounter())
+                          .onDispose(open::decrementAndGet));
+              upgraded.tryEmitEmpty();
+              // Subscribing keeps reads flowing (Reactor Netty reads on demand); data frames never
+              // get here, the counter swallows them.
+              return in.receiveFrames().then();
+            })
+        .subscribe(null, upgraded::tryEmitError);
+    return upgraded.asMono();
+  }
+
+  /** Counts binary and text frames and drops them; passes every other frame on. */
+  private final class FrameCounter extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof BinaryWebSocketFrame || msg instanceof TextWebSocketFrame) {
+        ReferenceCountUtil.release(msg);
+        onMessage();
+      } else {
+        ctx.fireChannelRead(msg);
+      }
+    }
+  }
+
+  private void onMessage() {
+    long now = System.nanoTime();
+    if (received.incrementAndGet() == target) {
+      lastReceiptNanos.set(now);
+      allReceived.complete(now);
+    }
+  }
+
+  /** Time from just before the POST until the last client has the message; -1 if not all did. */
+  private long broadcast(byte[] body) throws IOException, InterruptedException {
+    received.set(0);
+    lastReceiptNanos.set(0);
+    allReceived = new CompletableFuture<>();
+    target = open.get();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + args.get("rest-port") + "/v1/sendnotification"))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", "application/json")
+            .build();
+    long start = System.nanoTime();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "gateway answered " + response.statusCode() + ": " + response.body());
+    }
+    try {
+      return allReceived.get(10, TimeUnit.SECONDS) - start;
+    } catch (TimeoutException | ExecutionException e) {
+      return -1;
+    }
+  }
+
+  private static byte[] envelope(int size) {
+    String head =
+        "{\"target\":{\"customerGUID\":\"bench\",\"clusterName\":\"c1\","
+            + "\"clusterComponent\":\"InClusterTriggerHandler\",\"dest\":\"trigger\"},"
+            + "\"sendSynchronicity\":false,\"notification\":{\"commands\":[{\"commandName\":"
+            + "\"kubescapeScan\",\"args\":{\"padding\":\"";
+    String tail = "\"}}]}}";
+    int padding = Math.max(0, size - head.length() - tail.length());
+    return (head + "x".repeat(padding) + tail).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private void awaitGatewayLeaves() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    double leaves = 0;
+    while (System.nanoTime() < deadline) {
+      leaves = gatewayMetric("gateway_connections{role=\"leaf\"}");
+      if (leaves >= open.get()) {
+        return;
+      }
+      Thread.sleep(200); // a standalone benchmark, not a test
+    }
+    log("gateway reports only %.0f leaves of %d", leaves, open.get());
+  }
+
+  private double gatewayMetric(String sample) throws IOException, InterruptedException {
+    String text =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + args.get("probe-port") + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    return text.lines()
+        .filter(line -> line.startsWith(sample + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(sample.length() + 1).trim()))
+        .findFirst()
+        .orElse(0);
+  }
+
+  /** User + system CPU time of a process, from /proc/<pid>/stat (clock ticks of 10 ms). */
+  private static long cpuMillis(String pid) throws IOException {
+    long[] cpu = cpu(pid);
+    return cpu[0] + cpu[1];
+  }
+
+  /** {user, system} milliseconds. */
+  private static long[] cpu(String pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", pid, "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return new long[] {Long.parseLong(fields[11]) * 10, Long.parseLong(fields[12]) * 10};
+  }
+
+  private record Rss(long rssMiB, long peakMiB) {}
+
+  private Rss rss() throws IOException {
+    Path status = Path.of("/proc", args.get("gateway-pid"), "status");
+    long rss = 0;
+    long peak = 0;
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        rss = kib(line) / 1024;
+      } else if (line.startsWith("VmHWM:")) {
+        peak = kib(line) / 1024;
+      }
+    }
+    return new Rss(rss, peak);
+  }
+
+  private static long kib(String line) {
+    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+  }
+
+  private void report(
+      List<Long> latencies, int incomplete, Rss afterConnect, Rss end, double connectSeconds)
+      throws IOException, InterruptedException {
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    double leaves = gatewayMetric("gateway_connections{role=\"leaf\"}");
+    double dropped = gatewayMetric("gateway_notifications_dropped_total{reason=\"slow_consumer\"}");
+    double deliveries = gatewayMetric("gateway_delivery_seconds_count");
+    double deliveryMeanMs =
+        deliveries == 0
+            ? Double.NaN
+            : gatewayMetric("gateway_delivery_seconds_sum") / deliveries * 1e3;
+    double deliveryMaxMs = gatewayMetric("gateway_delivery_seconds_max") * 1e3;
+    System.out.printf(
+        "%nRESULT clients_requested=%d clients_connected=%d gateway_leaves=%.0f connect_s=%.1f%n"
+            + "RESULT rounds=%d incomplete=%d fanout_ms_p50=%.1f fanout_ms_p90=%.1f"
+            + " fanout_ms_p99=%.1f fanout_ms_max=%.1f%n"
+            + "RESULT gateway_rss_mib_after_connect=%d gateway_rss_mib_end=%d gateway_rss_mib_peak=%d"
+            + " dropped_slow_consumer=%.0f%n"
+            + "RESULT gateway_side_write_ms_mean=%.1f gateway_side_write_ms_max=%.1f%n",
+        clients,
+        open.get(),
+        leaves,
+        connectSeconds,
+        sorted.length,
+        incomplete,
+        percentile(sorted, 50),
+        percentile(sorted, 90),
+        percentile(sorted, 99),
+        sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
+        afterConnect.rssMiB,
+        end.rssMiB,
+        end.peakMiB,
+        dropped,
+        deliveryMeanMs,
+        deliveryMaxMs);
+  }
+
+  private static double percentile(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+  }
+
+  private static void log(String format, Object... values) {
+    System.out.printf(format + "%n", values);
+    System.out.flush();
+  }
+}
