@@ -76,7 +76,8 @@ final class UpCommand implements Callable<Integer> {
                   spec,
                   JvmFlags.withMemoryLimit(JvmFlags.SERVICE, memoryLimit),
                   work.resolve("logs"),
-                  HostCds.USE_OR_TRAIN);
+                  // A suite that stays up records each jar's AppCDS archive when it stops.
+                  once ? HostCds.USE : HostCds.USE_OR_TRAIN);
           running.add(service);
           if (service.trainsArchive()) {
             out.printf(
