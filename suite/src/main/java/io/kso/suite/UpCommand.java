@@ -3,6 +3,7 @@ package io.kso.suite;
 import io.kso.suite.cluster.LocalCluster;
 import io.kso.suite.process.JvmFlags;
 import io.kso.suite.process.ServiceProcess;
+import io.kso.suite.process.ServiceProcess.HostCds;
 import io.kso.suite.process.ServiceSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -70,11 +71,19 @@ final class UpCommand implements Callable<Integer> {
           .addShutdownHook(new Thread(() -> running.forEach(ServiceProcess::close)));
       try {
         for (ServiceSpec spec : layout.services(kubeconfig)) {
-          running.add(
+          ServiceProcess service =
               ServiceProcess.start(
                   spec,
                   JvmFlags.withMemoryLimit(JvmFlags.SERVICE, memoryLimit),
-                  work.resolve("logs")));
+                  work.resolve("logs"),
+                  // A suite that stays up records each jar's AppCDS archive when it stops.
+                  once ? HostCds.USE : HostCds.USE_OR_TRAIN);
+          running.add(service);
+          if (service.trainsArchive()) {
+            out.printf(
+                "%-14s first start of this build: its AppCDS archive is recorded when it stops%n",
+                spec.name());
+          }
         }
         boolean healthy = report(running);
         if (once || !healthy) {

@@ -1,15 +1,23 @@
 package io.kso.suite.process;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JVM flags the chart gives each kind of process (through {@code JAVA_TOOL_OPTIONS}), so that
- * local runs and benchmarks measure what runs in the cluster. In a pod the JVM sizes its heap from
- * the container's memory limit; outside one, {@link #withMemoryLimit} stands in for that limit.
+ * The JVM flags of each kind of process, so that local runs and benchmarks measure what runs in the
+ * cluster. This class is the one place that names them: the chart takes its {@code
+ * JAVA_TOOL_OPTIONS} from {@link #SERVICE} and {@link #HTTP_REQUEST}, and ImageJvmFlagsIT checks
+ * that every service image's entrypoint carries {@link #IMAGE}.
+ *
+ * <p>In a pod the JVM sizes its heap from the container's memory limit; outside one, {@link
+ * #withMemoryLimit} stands in for that limit.
  */
 public final class JvmFlags {
-  /** Long-running services: small footprint, quick start, heap from the container limit. */
+  /**
+   * Long-running services, through the chart's {@code JAVA_TOOL_OPTIONS}: small footprint, quick
+   * start, heap from the container limit. Tunable per deployment, so not baked into the images.
+   */
   public static final List<String> SERVICE =
       List.of(
           "-XX:+UseSerialGC",
@@ -17,6 +25,22 @@ public final class JvmFlags {
           "-Xss256k",
           "-XX:MaxRAMPercentage=75",
           "-XX:+ExitOnOutOfMemoryError");
+
+  /** Where every service image keeps its AppCDS archive. */
+  public static final String IMAGE_ARCHIVE = "/app/app.jsa";
+
+  /**
+   * Baked into every service image's entrypoint (Jib {@code jvmFlags}, after {@code
+   * JAVA_TOOL_OPTIONS}): the AppCDS archive trained in that image, which belongs to the image's
+   * classpath and is therefore no chart setting. {@code -Xshare:auto} starts without the archive if
+   * it cannot be used, and the log selection keeps the JVM's CDS warnings off stdout, where the
+   * services write JSON.
+   */
+  public static final List<String> IMAGE =
+      List.of(
+          "-XX:SharedArchiveFile=" + IMAGE_ARCHIVE,
+          "-Xshare:auto",
+          "-Xlog:cds=off,cds+dynamic=off");
 
   /** The http-request client: starts, sends one request, exits. */
   public static final List<String> HTTP_REQUEST =
@@ -35,5 +59,26 @@ public final class JvmFlags {
     List<String> out = new ArrayList<>(flags);
     out.add("-XX:MaxRAM=" + limit);
     return out;
+  }
+
+  /** {@link #IMAGE} with the archive somewhere else: the same flags for a run on the host. */
+  public static List<String> image(Path archive) {
+    return IMAGE.stream()
+        .map(
+            flag ->
+                flag.equals("-XX:SharedArchiveFile=" + IMAGE_ARCHIVE)
+                    ? "-XX:SharedArchiveFile=" + archive
+                    : flag)
+        .toList();
+  }
+
+  /** The value of {@code JAVA_TOOL_OPTIONS} that passes {@code flags}, as the chart does. */
+  public static String javaToolOptions(List<String> flags) {
+    for (String flag : flags) {
+      if (flag.isEmpty() || flag.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("not a JAVA_TOOL_OPTIONS flag: '" + flag + "'");
+      }
+    }
+    return String.join(" ", flags);
   }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads memory figures of a live process from {@code /proc/<pid>/status}. */
+/** Reads memory and CPU figures of a live process from {@code /proc/<pid>/}. */
 public final class ProcStatus {
   private ProcStatus() {}
 
@@ -18,6 +18,21 @@ public final class ProcStatus {
       }
       return -1;
     } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * CPU time the process has used so far (user + system, all threads), in seconds; -1 if it is
+   * gone. From {@code /proc/<pid>/stat}, whose times are in clock ticks of 1/100 s on Linux.
+   */
+  public static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // The command name (field 2) may contain spaces: count fields after its closing ")".
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
       return -1;
     }
   }
