@@ -96,6 +96,14 @@ public final class StartupBench implements Callable<Integer> {
   boolean skipHttpRequest;
 
   @Option(
+      names = "--wait-idle",
+      description =
+          "Before each run, wait up to this long until the machine's CPUs were at least 90%% idle"
+              + " for 2 s (default: ${DEFAULT-VALUE}, do not wait). For shared machines.",
+      defaultValue = "PT0S")
+  Duration waitIdle;
+
+  @Option(
       names = "--jvm-flag",
       description =
           "A flag to add to the chart's JAVA_TOOL_OPTIONS, to try one out (repeatable; e.g."
@@ -192,6 +200,9 @@ public final class StartupBench implements Callable<Integer> {
       String java = "?";
       for (int run = -1; run < runs; run++) {
         boolean warmUp = run < 0;
+        if (!warmUp) {
+          CpuIdle.await(waitIdle);
+        }
         try (ServiceProcess service =
             image != null
                 ? ServiceProcess.startImage(spec, image, flags, logs)
