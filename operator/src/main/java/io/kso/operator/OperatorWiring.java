@@ -9,6 +9,7 @@ import io.kso.operator.adapter.http.UnconfiguredImageScanner;
 import io.kso.operator.adapter.http.UnconfiguredPostureScanner;
 import io.kso.operator.adapter.k8s.ConfigMapScheduleTemplates;
 import io.kso.operator.adapter.k8s.Fabric8ClusterResources;
+import io.kso.operator.adapter.registry.HttpRegistryCatalog;
 import io.kso.operator.adapter.web.TriggerActionRoutes;
 import io.kso.operator.adapter.ws.GatewayCommandSource;
 import io.kso.operator.command.CommandDispatcher;
@@ -19,7 +20,12 @@ import io.kso.operator.command.NotificationIntake;
 import io.kso.operator.port.ClusterResources;
 import io.kso.operator.port.ImageScanner;
 import io.kso.operator.port.PostureScanner;
+import io.kso.operator.port.RegistryCatalog;
 import io.kso.operator.posture.KubescapeScanHandler;
+import io.kso.operator.registry.RegistryConnectivityHandler;
+import io.kso.operator.registry.RegistryImages;
+import io.kso.operator.registry.RegistryScanHandler;
+import io.kso.operator.registry.RegistrySettings;
 import io.kso.operator.schedule.ScheduleCommandHandler;
 import io.kso.operator.schedule.ScheduleService;
 import io.kso.operator.vuln.ImageScanHandler;
@@ -72,33 +78,70 @@ class OperatorWiring {
   }
 
   @Bean
-  ImageScanHandler imageScanHandler(ClusterResources cluster, ClusterConfig config) {
+  ImageScanner imageScanner(ClusterConfig config) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-    ImageScanner scanner =
-        ClusterConfig.url(config.kubevulnUrl())
-            .<ImageScanner>map(url -> new HttpImageScanner(http, url, 5, Duration.ofSeconds(5)))
-            .orElseGet(UnconfiguredImageScanner::new);
+    return ClusterConfig.url(config.kubevulnUrl())
+        .<ImageScanner>map(url -> new HttpImageScanner(http, url, 5, Duration.ofSeconds(5)))
+        .orElseGet(UnconfiguredImageScanner::new);
+  }
+
+  @Bean
+  ImageScanHandler imageScanHandler(
+      ClusterResources cluster, ClusterConfig config, ImageScanner scanner) {
     return new ImageScanHandler(
         new ImageScanPlanner(cluster, config.clusterName()), scanner, Clock.systemUTC());
   }
 
+  @Bean
+  JobStatus jobStatus(ClusterConfig config) {
+    return ClusterConfig.url(config.eventReceiverRestUrl())
+        .filter(url -> !config.isKeepLocal())
+        .map(
+            url ->
+                new JobStatus(
+                    new HttpJobReporter(
+                        HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
+                        url,
+                        Duration.ofSeconds(1)),
+                    config.accountId(),
+                    config.clusterName(),
+                    Clock.systemUTC()))
+        .orElse(JobStatus.NONE);
+  }
+
+  @Bean
+  RegistryCatalog registryCatalog() {
+    return new HttpRegistryCatalog(CONNECT_TIMEOUT);
+  }
+
+  @Bean
+  RegistryScanHandler registryScanHandler(
+      ClusterResources cluster,
+      RegistryCatalog catalog,
+      ImageScanner scanner,
+      ClusterConfig config,
+      OperatorProperties props) {
+    return new RegistryScanHandler(
+        new RegistrySettings(cluster, props.namespace()),
+        new RegistryImages(catalog),
+        scanner,
+        config.clusterName(),
+        Clock.systemUTC());
+  }
+
+  @Bean
+  RegistryConnectivityHandler registryConnectivityHandler(
+      ClusterResources cluster,
+      RegistryCatalog catalog,
+      JobStatus status,
+      OperatorProperties props) {
+    return new RegistryConnectivityHandler(
+        new RegistrySettings(cluster, props.namespace()), catalog, status);
+  }
+
   @Bean(destroyMethod = "close")
   CommandDispatcher commandDispatcher(
-      List<CommandHandler> handlers, OperatorProperties props, ClusterConfig config) {
-    JobStatus status =
-        ClusterConfig.url(config.eventReceiverRestUrl())
-            .filter(url -> !config.isKeepLocal())
-            .map(
-                url ->
-                    new JobStatus(
-                        new HttpJobReporter(
-                            HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
-                            url,
-                            Duration.ofSeconds(1)),
-                        config.accountId(),
-                        config.clusterName(),
-                        Clock.systemUTC()))
-            .orElse(JobStatus.NONE);
+      List<CommandHandler> handlers, OperatorProperties props, JobStatus status) {
     return new CommandDispatcher(
         handlers, props.workerConcurrency(), props.queueCapacity(), status);
   }

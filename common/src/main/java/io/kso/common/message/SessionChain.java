@@ -17,4 +17,19 @@ public record SessionChain(
   public SessionChain {
     jobIds = jobIds == null ? List.of() : List.copyOf(jobIds);
   }
+
+  /**
+   * The chain of a sub-action: the job's own parent (if any), the job, and the sub-action, rooted
+   * at the first of them.
+   */
+  public static SessionChain ofSubAction(
+      String jobParent, String job, String subAction, Instant at, String action) {
+    List<String> chain = new java.util.ArrayList<>();
+    if (jobParent != null && !jobParent.isEmpty()) {
+      chain.add(jobParent);
+    }
+    chain.add(job);
+    chain.add(subAction);
+    return new SessionChain(chain, at, chain.get(0), action);
+  }
 }

@@ -34,6 +34,21 @@ public final class JobStatus {
     reporter.report(report(command, "done", "", List.of()));
   }
 
+  /** A step of a longer job: {@code success} or {@code failure}, with the step in the details. */
+  public void step(Command command, String step, String error) {
+    reporter.report(
+        report(
+            command,
+            error == null ? "success" : "failure",
+            step,
+            error == null ? List.of() : List.of(error)));
+  }
+
+  /** What a registry connectivity test found, for the dashboard's repository picker. */
+  public void repositories(Command command, String registryName, List<String> repositories) {
+    reporter.repositories(command.jobTracking().jobId(), customerGuid, registryName, repositories);
+  }
+
   void failed(Command command, String error) {
     String message = "Action: " + command.commandName() + ", Error: " + error;
     reporter.report(report(command, "failure", "", List.of(message)));

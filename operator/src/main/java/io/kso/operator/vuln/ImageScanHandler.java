@@ -9,7 +9,6 @@ import io.kso.common.message.SessionChain;
 import io.kso.operator.command.CommandHandler;
 import io.kso.operator.port.ImageScanner;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -60,14 +59,13 @@ public final class ImageScanHandler implements CommandHandler {
 
   private ScanImageRequest request(
       Command command, ImageTarget target, String parent, String jobId) {
-    List<String> chain = new ArrayList<>();
-    if (command.jobTracking().parentId() != null && !command.jobTracking().parentId().isEmpty()) {
-      chain.add(command.jobTracking().parentId());
-    }
-    chain.add(parent);
-    chain.add(jobId);
     SessionChain session =
-        new SessionChain(chain, clock.instant(), chain.get(0), CommandName.SCAN.wireName());
+        SessionChain.ofSubAction(
+            command.jobTracking().parentId(),
+            parent,
+            jobId,
+            clock.instant(),
+            CommandName.SCAN.wireName());
     List<RegistryCredentials> credentials = target.credentials();
     return new ScanImageRequest(
         target.imageTag(),

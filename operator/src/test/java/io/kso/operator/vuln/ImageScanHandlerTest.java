@@ -8,17 +8,18 @@ import io.kso.common.message.RegistryCredentials;
 import io.kso.common.message.ScanImageRequest;
 import io.kso.common.message.WireJson;
 import io.kso.operator.port.ClusterResources;
+import io.kso.operator.testing.RecordingImageScanner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ImageScanHandlerTest {
-  private final List<ScanImageRequest> sent = new ArrayList<>();
+  private final RecordingImageScanner kubevuln = new RecordingImageScanner();
+  private final List<ScanImageRequest> sent = kubevuln.images;
 
   @Test
   void sendsEachImageAsASubActionOfTheCommandsJob() {
@@ -47,7 +48,7 @@ class ImageScanHandlerTest {
         };
     Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
 
-    new ImageScanHandler(planner, sent::add, clock)
+    new ImageScanHandler(planner, kubevuln, clock)
         .handle(
             WireJson.read(
                 "{\"commandName\":\"scan\",\"wildWlid\":\"wlid://cluster-c1\",\"jobTracking\":{\"jobID\":\"job-1\",\"parentAction\":\"root-0\",\"numSeq\":1}}",

@@ -5,39 +5,69 @@ import io.kso.common.message.WireJson;
 import io.kso.operator.port.JobReporter;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST {eventReceiverRestURL}/k8s/sysreport}, up to three attempts a second apart. */
+/**
+ * The event receiver over HTTP: {@code POST /k8s/sysreport} and {@code POST
+ * /k8s/registryRepositories}, up to three attempts a second apart.
+ */
 public final class HttpJobReporter implements JobReporter {
   private static final Logger log = LoggerFactory.getLogger(HttpJobReporter.class);
   private static final int ATTEMPTS = 3;
+  static final String REGISTRY_REPOSITORIES = "/k8s/registryRepositories";
 
   private final HttpClient http;
-  private final URI sysreport;
+  private final String base;
   private final Duration retryDelay;
 
   public HttpJobReporter(HttpClient http, String eventReceiverRestUrl, Duration retryDelay) {
     this.http = http;
-    String base =
-        eventReceiverRestUrl.contains("://")
-            ? eventReceiverRestUrl
-            : "http://" + eventReceiverRestUrl;
-    this.sysreport = URI.create(base.replaceAll("/+$", "") + SystemReport.PATH);
+    this.base =
+        (eventReceiverRestUrl.contains("://")
+                ? eventReceiverRestUrl
+                : "http://" + eventReceiverRestUrl)
+            .replaceAll("/+$", "");
     this.retryDelay = retryDelay;
   }
 
   @Override
   public void report(SystemReport report) {
+    post(URI.create(base + SystemReport.PATH), WireJson.write(report), "job status");
+  }
+
+  @Override
+  public void repositories(
+      String jobId, String customerGuid, String registryName, List<String> repositories) {
+    URI uri =
+        URI.create(
+            base
+                + REGISTRY_REPOSITORIES
+                + "?jobID="
+                + encode(jobId)
+                + "&customerGUID="
+                + encode(customerGuid)
+                + "&registryName="
+                + encode(registryName));
+    List<Map<String, String>> body =
+        repositories.stream().map(r -> Map.of("repositoryName", r)).toList();
+    post(uri, WireJson.write(body), "registry repositories");
+  }
+
+  private void post(URI target, byte[] body, String what) {
     HttpRequest post =
-        HttpRequest.newBuilder(sysreport)
+        HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.write(report)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     String problem = "";
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -62,8 +92,10 @@ public final class HttpJobReporter implements JobReporter {
         }
       }
     }
-    log.atWarn()
-        .addKeyValue("status", report.status())
-        .log("job status not delivered to " + sysreport + ": " + problem);
+    log.atWarn().log(what + " not delivered to " + target.getPath() + ": " + problem);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
   }
 }
