@@ -9,6 +9,7 @@ import io.kso.operator.adapter.http.UnconfiguredImageScanner;
 import io.kso.operator.adapter.http.UnconfiguredPostureScanner;
 import io.kso.operator.adapter.k8s.ConfigMapScheduleTemplates;
 import io.kso.operator.adapter.k8s.Fabric8ClusterResources;
+import io.kso.operator.adapter.k8s.PodWatch;
 import io.kso.operator.adapter.registry.HttpRegistryCatalog;
 import io.kso.operator.adapter.web.TriggerActionRoutes;
 import io.kso.operator.adapter.ws.GatewayCommandSource;
@@ -30,6 +31,7 @@ import io.kso.operator.schedule.ScheduleCommandHandler;
 import io.kso.operator.schedule.ScheduleService;
 import io.kso.operator.vuln.ImageScanHandler;
 import io.kso.operator.vuln.ImageScanPlanner;
+import io.kso.operator.vuln.NewImageTrigger;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,6 +46,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 class OperatorWiring {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final int NEW_IMAGE_MEMORY = 50_000;
 
   @Bean
   ClusterResources clusterResources(KubernetesClient client) {
@@ -144,6 +147,24 @@ class OperatorWiring {
       List<CommandHandler> handlers, OperatorProperties props, JobStatus status) {
     return new CommandDispatcher(
         handlers, props.workerConcurrency(), props.queueCapacity(), status);
+  }
+
+  /** With {@code triggerNewImageScan} in clusterData, every new image that starts is scanned. */
+  @Bean(destroyMethod = "close")
+  PodWatch newImageWatch(
+      KubernetesClient client,
+      ClusterResources cluster,
+      ClusterConfig config,
+      CommandDispatcher dispatcher) {
+    PodWatch watch =
+        new PodWatch(
+            client,
+            new NewImageTrigger(cluster, config.clusterName(), NEW_IMAGE_MEMORY),
+            dispatcher::submit);
+    if (config.isTriggerNewImageScan()) {
+      watch.start();
+    }
+    return watch;
   }
 
   @Bean

@@ -3,20 +3,16 @@ package io.kso.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.kso.suite.cluster.LocalCluster;
 import io.kso.suite.process.JvmFlags;
 import io.kso.suite.process.ServiceProcess;
 import io.kso.suite.process.ServiceSpec;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +45,8 @@ class DashboardPathIT {
   @Test
   void aDashboardNotificationReachesTheOperatorThroughBothGateways() throws Exception {
     cluster = LocalCluster.start(0, SuiteLayout.NAMESPACE);
-    installVulnTemplate();
+    TestServices.installTemplate(
+        cluster, "kubevuln-cronjob-template", "kubevuln-scheduler", "vuln-scan");
     Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"), SuiteLayout.NAMESPACE);
     int masterRest = SuiteLayout.freePort();
     int masterWs = SuiteLayout.freePort();
@@ -75,24 +72,7 @@ class DashboardPathIT {
             edgeWs,
             SuiteLayout.freePort(),
             Map.of("PARENT_URL", "ws://127.0.0.1:" + masterWs + "/v1/waitfornotification")));
-    int operatorProbe = SuiteLayout.freePort();
-    start(
-        new ServiceSpec(
-            "operator",
-            new SuiteLayout(TestProject.dir(), work).jar("operator"),
-            Map.of(
-                "CONFIG",
-                operatorConfig.toString(),
-                "KUBECONFIG",
-                kubeconfig.toString(),
-                "NAMESPACE",
-                SuiteLayout.NAMESPACE,
-                "PORT",
-                Integer.toString(SuiteLayout.freePort()),
-                "PROBE_PORT",
-                Integer.toString(operatorProbe)),
-            URI.create("http://127.0.0.1:" + operatorProbe + "/v1/liveness"),
-            URI.create("http://127.0.0.1:" + operatorProbe + "/v1/readiness")));
+    start(TestServices.operator(work, operatorConfig, kubeconfig, SuiteLayout.freePort()));
     for (ServiceProcess service : running) {
       assertThat(service.awaitReady(Duration.ofSeconds(120)))
           .as("%s ready, log %s", service.spec().name(), service.log())
@@ -158,52 +138,12 @@ class DashboardPathIT {
 
   private ServiceSpec gateway(
       String name, Path config, int ws, int rest, Map<String, String> extra) {
-    int probe = SuiteLayout.freePort();
-    Map<String, String> env = new java.util.HashMap<>(extra);
-    env.putAll(
-        Map.of(
-            "CONFIG",
-            config.toString(),
-            "WEBSOCKET_PORT",
-            Integer.toString(ws),
-            "HTTP_PORT",
-            Integer.toString(rest),
-            "PROBE_PORT",
-            Integer.toString(probe)));
-    return new ServiceSpec(
-        name,
-        new SuiteLayout(TestProject.dir(), work).jar("gateway"),
-        env,
-        URI.create("http://127.0.0.1:" + probe + "/v1/liveness"),
-        URI.create("http://127.0.0.1:" + probe + "/v1/readiness"));
+    return TestServices.gateway(work, name, config, ws, rest, extra);
   }
 
   private void start(ServiceSpec spec) {
     running.add(
         ServiceProcess.start(
             spec, JvmFlags.withMemoryLimit(JvmFlags.SERVICE, "256m"), work.resolve("logs")));
-  }
-
-  private void installVulnTemplate() throws IOException {
-    String template;
-    try (InputStream in = DashboardPathIT.class.getResourceAsStream("/cronjob-template.yaml")) {
-      template =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
-              .replace("SCHEDULER_NAME", "kubevuln-scheduler")
-              .replace("TIER", "vuln-scan");
-    }
-    try (NamespacedKubernetesClient client = cluster.client()) {
-      client
-          .configMaps()
-          .inNamespace(SuiteLayout.NAMESPACE)
-          .resource(
-              new ConfigMapBuilder()
-                  .withNewMetadata()
-                  .withName("kubevuln-cronjob-template")
-                  .endMetadata()
-                  .addToData("cronjobTemplate", template)
-                  .build())
-          .create();
-    }
   }
 }

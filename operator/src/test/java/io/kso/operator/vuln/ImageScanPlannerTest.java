@@ -2,17 +2,14 @@ package io.kso.operator.vuln;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.kso.common.message.Command;
 import io.kso.common.message.WireJson;
 import io.kso.operator.adapter.k8s.Fabric8ClusterResources;
+import io.kso.operator.testing.Workloads;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -31,8 +28,9 @@ class ImageScanPlannerTest {
 
   @BeforeEach
   void cluster() {
-    deployment("default", "nginx", "uid-dep-nginx", "uid-rs-nginx");
-    pod(
+    Workloads.deployment(client, "default", "nginx", "uid-dep-nginx", "uid-rs-nginx");
+    Workloads.pod(
+        client,
         "default",
         "nginx-1",
         "uid-rs-nginx",
@@ -43,7 +41,8 @@ class ImageScanPlannerTest {
         "nginx:1.25",
         "docker-pullable://nginx@" + NGINX_DIGEST,
         null);
-    pod(
+    Workloads.pod(
+        client,
         "default",
         "nginx-2",
         "uid-rs-nginx",
@@ -54,7 +53,8 @@ class ImageScanPlannerTest {
         "nginx:1.25",
         "docker-pullable://nginx@" + NGINX_DIGEST,
         null);
-    pod(
+    Workloads.pod(
+        client,
         "cache",
         "redis-0",
         null,
@@ -93,7 +93,8 @@ class ImageScanPlannerTest {
                 .addNewImagePullSecret("regcred")
                 .build())
         .create();
-    pod(
+    Workloads.pod(
+        client,
         "apps",
         "app-1",
         null,
@@ -104,7 +105,8 @@ class ImageScanPlannerTest {
         "registry.example.com/team/app:2.0",
         APP_DIGEST,
         "builder");
-    pod(
+    Workloads.pod(
+        client,
         "apps",
         "job-pod",
         "uid-job",
@@ -231,109 +233,6 @@ class ImageScanPlannerTest {
             ImageScanPlanner.digestReference(
                 "sha256:abc", "registry.example.com:5000/team/app:2.0"))
         .isEqualTo("registry.example.com:5000/team/app@sha256:abc");
-  }
-
-  private void deployment(String ns, String name, String depUid, String rsUid) {
-    client
-        .apps()
-        .deployments()
-        .inNamespace(ns)
-        .resource(
-            new DeploymentBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withUid(depUid)
-                .endMetadata()
-                .withNewSpec()
-                .withNewSelector()
-                .addToMatchLabels("app", name)
-                .endSelector()
-                .withNewTemplate()
-                .withNewMetadata()
-                .addToLabels("app", name)
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName(name)
-                .withImage("nginx:1.25")
-                .endContainer()
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build())
-        .create();
-    client
-        .apps()
-        .replicaSets()
-        .inNamespace(ns)
-        .resource(
-            new ReplicaSetBuilder()
-                .withNewMetadata()
-                .withName(name + "-6d4cf56db6")
-                .withUid(rsUid)
-                .addNewOwnerReference()
-                .withKind("Deployment")
-                .withName(name)
-                .withUid(depUid)
-                .withController(true)
-                .withApiVersion("apps/v1")
-                .endOwnerReference()
-                .endMetadata()
-                .build())
-        .create();
-  }
-
-  private void pod(
-      String ns,
-      String name,
-      String ownerUid,
-      String ownerKind,
-      String ownerName,
-      Map<String, String> labels,
-      String container,
-      String image,
-      String imageId,
-      String serviceAccount) {
-    PodBuilder pod =
-        new PodBuilder()
-            .withNewMetadata()
-            .withName(name)
-            .withNamespace(ns)
-            .withLabels(labels)
-            .endMetadata();
-    if (ownerKind != null) {
-      pod.editMetadata()
-          .addNewOwnerReference()
-          .withKind(ownerKind)
-          .withName(ownerName)
-          .withUid(ownerUid)
-          .withController(true)
-          .withApiVersion("v1")
-          .endOwnerReference()
-          .endMetadata();
-    }
-    Pod built =
-        pod.withNewSpec()
-            .withServiceAccountName(serviceAccount)
-            .addNewContainer()
-            .withName(container)
-            .withImage(image)
-            .endContainer()
-            .endSpec()
-            .withNewStatus()
-            .withPhase("Running")
-            .addNewContainerStatus()
-            .withName(container)
-            .withImage(image)
-            .withImageID(imageId)
-            .withNewState()
-            .withNewRunning()
-            .endRunning()
-            .endState()
-            .endContainerStatus()
-            .endStatus()
-            .build();
-    client.pods().inNamespace(ns).resource(built).create();
   }
 
   private static Command command(String json) {
