@@ -57,25 +57,51 @@ public final class ImageReader {
         "layer " + index + " (" + (layer.digest() == null ? "no digest" : layer.digest()) + ")";
     try (InputStream raw = source.openBlob(layer)) {
       var verified = new VerifyingInputStream(raw, what, layer.digest(), layer.size());
-      var buffered = new BufferedInputStream(verified, BUFFER);
-      InputStream plain = decompress(buffered);
-      boolean compressed = plain != buffered;
-      var counted =
-          new LimitedInputStream(plain, what, compressed ? verified::count : null, total[0]);
-      var uncompressed =
-          diffId == null
-              ? counted
-              : new VerifyingInputStream(counted, what + " (uncompressed)", diffId, -1);
-      walkTar(new TarArchiveInputStream(uncompressed), visitor);
-      drain(uncompressed);
-      if (uncompressed instanceof VerifyingInputStream v) {
-        v.finish();
+      try {
+        total[0] = walkLayer(verified, what, diffId, visitor, total[0]);
+      } catch (IOException | UncheckedIOException e) {
+        throw corrupt(verified, what, e);
       }
-      verified.finish();
-      total[0] = counted.total();
-    } catch (IOException | UncheckedIOException e) {
-      throw new ImageException(Reason.CORRUPT_LAYER, what + " could not be read: " + message(e), e);
+    } catch (IOException e) {
+      throw new ImageException(Reason.IO, what + " could not be opened: " + message(e), e);
     }
+  }
+
+  /** Streams one layer; returns the image's uncompressed byte count so far. */
+  private long walkLayer(
+      VerifyingInputStream verified, String what, String diffId, LayerVisitor visitor, long total)
+      throws IOException {
+    var buffered = new BufferedInputStream(verified, BUFFER);
+    InputStream plain = decompress(buffered);
+    boolean compressed = plain != buffered;
+    var counted = new LimitedInputStream(plain, what, compressed ? verified::count : null, total);
+    var uncompressed =
+        diffId == null
+            ? counted
+            : new VerifyingInputStream(counted, what + " (uncompressed)", diffId, -1);
+    walkTar(new TarArchiveInputStream(uncompressed), visitor);
+    drain(uncompressed);
+    if (uncompressed instanceof VerifyingInputStream v) {
+      v.finish();
+    }
+    verified.finish();
+    return counted.total();
+  }
+
+  /**
+   * A layer that cannot be decompressed or untarred: if its bytes do not match its digest, that is
+   * the clearer error (the blob was altered or truncated), else the layer itself is corrupt.
+   */
+  private static ImageException corrupt(VerifyingInputStream verified, String what, Exception e) {
+    try {
+      verified.finish();
+    } catch (ImageException mismatch) {
+      mismatch.addSuppressed(e);
+      return mismatch;
+    } catch (IOException | UncheckedIOException ignored) {
+      // the transfer failed as well: report the first failure
+    }
+    return new ImageException(Reason.CORRUPT_LAYER, what + " could not be read: " + message(e), e);
   }
 
   private static String message(Exception e) {
