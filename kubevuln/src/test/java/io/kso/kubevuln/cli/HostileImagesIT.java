@@ -7,12 +7,8 @@ import io.kso.kubevuln.testing.CliRun;
 import io.kso.kubevuln.testing.TestImage;
 import io.kso.kubevuln.testing.TestLayer;
 import io.kso.kubevuln.testing.TestRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +77,7 @@ class HostileImagesIT {
 
   @Test
   void gzipBomb() throws IOException {
-    byte[] bomb = zeros(300L * 1024 * 1024);
+    byte[] bomb = TestLayer.gzippedTarOfZeros(300L * 1024 * 1024);
     var image =
         TestImage.of(new TestLayer().file("x", "x"))
             .withLayerBlob(
@@ -94,20 +90,5 @@ class HostileImagesIT {
     CliRun run = scan(image, "bomb");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("decompression bomb");
-  }
-
-  private static byte[] zeros(long size) throws IOException {
-    var bytes = new ByteArrayOutputStream();
-    try (var tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-      TarArchiveEntry e = new TarArchiveEntry("zeros");
-      e.setSize(size);
-      tar.putArchiveEntry(e);
-      byte[] chunk = new byte[1024 * 1024];
-      for (long written = 0; written < size; written += chunk.length) {
-        tar.write(chunk);
-      }
-      tar.closeArchiveEntry();
-    }
-    return bytes.toByteArray();
   }
 }

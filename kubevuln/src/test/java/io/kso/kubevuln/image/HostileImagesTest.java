@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,7 +92,7 @@ class HostileImagesTest {
 
   @Test
   void gzipBombIsStoppedByTheCompressionRatio() throws IOException {
-    byte[] bomb = gzippedTarOfZeros(256L * 1024 * 1024);
+    byte[] bomb = TestLayer.gzippedTarOfZeros(256L * 1024 * 1024);
     var image =
         TestImage.of(new TestLayer().file("x", "x"))
             .withLayerBlob(0, blob(bomb, "application/vnd.oci.image.layer.v1.tar+gzip"));
@@ -195,22 +193,5 @@ class HostileImagesTest {
 
   private static TestImage.Blob blob(byte[] content, String mediaType) {
     return new TestImage.Blob(mediaType, Blobs.sha256(content), content, content.length);
-  }
-
-  /** A tar holding one file of {@code size} zero bytes, gzipped without holding it in memory. */
-  static byte[] gzippedTarOfZeros(long size) throws IOException {
-    var bytes = new ByteArrayOutputStream();
-    try (var tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      TarArchiveEntry e = new TarArchiveEntry("zeros");
-      e.setSize(size);
-      tar.putArchiveEntry(e);
-      byte[] chunk = new byte[1024 * 1024];
-      for (long written = 0; written < size; written += chunk.length) {
-        tar.write(chunk, 0, (int) Math.min(chunk.length, size - written));
-      }
-      tar.closeArchiveEntry();
-    }
-    return bytes.toByteArray();
   }
 }

@@ -140,4 +140,21 @@ public final class TestLayer {
       case NONE -> "application/vnd.oci.image.layer.v1.tar";
     };
   }
+
+  /** A tar holding one file of {@code size} zero bytes, gzipped without holding it in memory. */
+  public static byte[] gzippedTarOfZeros(long size) throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    try (var tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      TarArchiveEntry e = new TarArchiveEntry("zeros");
+      e.setSize(size);
+      tar.putArchiveEntry(e);
+      byte[] chunk = new byte[1024 * 1024];
+      for (long written = 0; written < size; written += chunk.length) {
+        tar.write(chunk, 0, (int) Math.min(chunk.length, size - written));
+      }
+      tar.closeArchiveEntry();
+    }
+    return bytes.toByteArray();
+  }
 }
