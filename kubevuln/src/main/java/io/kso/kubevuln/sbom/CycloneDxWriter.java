@@ -51,6 +51,7 @@ public final class CycloneDxWriter {
 
   private static Metadata metadata(Sbom sbom) {
     Metadata metadata = new Metadata();
+    metadata.setTimestamp(null); // same image, same bytes
     Component image = new Component();
     image.setType(Component.Type.CONTAINER);
     image.setBomRef("image");

@@ -36,6 +36,8 @@ public final class Purls {
         if (colon > 0) {
           namespace = name.substring(0, colon);
           name = name.substring(colon + 1);
+        } else {
+          namespace = name; // only a file name to go by: its artifact id stands for the group
         }
       }
       case NPM, GOLANG -> {
