@@ -1,5 +1,6 @@
 package io.kso.kubevuln;
 
+import io.kso.kubevuln.cli.KubevulnCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class KubevulnApplication {
   public static void main(String[] args) {
+    if (KubevulnCli.handles(args)) {
+      // CLI runs write their result to stdout: keep logs on stderr and quiet
+      System.setProperty("logback.configurationFile", "kubevuln-cli-logback.xml");
+      System.exit(KubevulnCli.execute(args));
+    }
     SpringApplication.run(KubevulnApplication.class, args);
   }
 }
