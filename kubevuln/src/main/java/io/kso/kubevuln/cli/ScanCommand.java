@@ -5,6 +5,8 @@ import io.kso.kubevuln.match.Matcher;
 import io.kso.kubevuln.osv.Severity;
 import io.kso.kubevuln.store.StoreStatus;
 import io.kso.kubevuln.store.VulnStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Match the packages of a CycloneDX or SPDX JSON SBOM against the store.")
 final class ScanCommand implements Callable<Integer> {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   @Spec CommandSpec spec;
 
   @Option(names = "--db", required = true, description = "store folder")
@@ -64,11 +68,16 @@ final class ScanCommand implements Callable<Integer> {
     long read = System.nanoTime();
     List<Match> matches;
     StoreStatus status;
+    long opened;
+    long cpuBefore;
     try (VulnStore store = VulnStore.open(db)) {
       status = store.status(maxAge, Clock.systemUTC().instant());
+      opened = System.nanoTime();
+      cpuBefore = THREADS.getCurrentThreadCpuTime();
       matches = new Matcher(store).match(sbom.packages());
     }
     long matched = System.nanoTime();
+    long matchCpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     if (status.stale()) {
@@ -83,12 +92,16 @@ final class ScanCommand implements Callable<Integer> {
     out.flush();
     if (stats) {
       err.printf(
-          "packages: %d (%s), matches: %d, read: %d ms, match: %d ms, max heap used: %d MiB%n",
+          "packages: %d (%s), matches: %d, read SBOM: %d ms, open store: %d ms, match: %d ms"
+              + " (%d ms CPU),"
+              + " heap used: %d MiB%n",
           sbom.packages().size(),
           sbom.format(),
           matches.size(),
           (read - start) / 1_000_000,
-          (matched - read) / 1_000_000,
+          (opened - read) / 1_000_000,
+          (matched - opened) / 1_000_000,
+          matchCpu / 1_000_000,
           (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576);
     }
     err.flush();

@@ -1,5 +1,6 @@
 package io.kso.kubevuln.match;
 
+import io.kso.kubevuln.match.AdvisoryIndex.Lookup;
 import io.kso.kubevuln.osv.OsvRecord;
 import io.kso.kubevuln.osv.OsvRecord.Affected;
 import io.kso.kubevuln.osv.OsvRecord.Event;
@@ -9,9 +10,11 @@ import io.kso.kubevuln.version.VersionSchemes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Matches packages against OSV records: by the package's name and, for a binary OS package, by its
@@ -26,37 +29,64 @@ public final class Matcher {
     this.index = index;
   }
 
+  /** The records affecting each package, one match per package and record. */
   public List<Match> match(List<PackageRef> packages) {
+    var lookups = new LinkedHashSet<Lookup>();
+    for (PackageRef p : packages) {
+      if (matchable(p)) {
+        lookups.add(new Lookup(p.ecosystem(), p.name()));
+        if (hasSource(p)) {
+          lookups.add(new Lookup(p.ecosystem(), p.sourceName()));
+        }
+      }
+    }
+    Map<Lookup, List<OsvRecord>> records = index.affectingAll(lookups);
     var out = new ArrayList<Match>();
     for (PackageRef p : packages) {
-      out.addAll(match(p));
+      out.addAll(match(p, l -> records.getOrDefault(l, List.of())));
     }
     return out;
   }
 
   /** The records affecting one package, one match per record. */
   public List<Match> match(PackageRef p) {
-    Optional<VersionScheme> scheme = VersionSchemes.forEcosystem(p.ecosystem());
-    if (scheme.isEmpty() || p.version() == null || p.version().isBlank()) {
+    return match(p, l -> index.affecting(l.ecosystem(), l.name()));
+  }
+
+  private static boolean matchable(PackageRef p) {
+    return VersionSchemes.forEcosystem(p.ecosystem()).isPresent()
+        && p.version() != null
+        && !p.version().isBlank();
+  }
+
+  private static boolean hasSource(PackageRef p) {
+    return !p.sourceName().isEmpty() && !p.sourceName().equals(p.name());
+  }
+
+  private static List<Match> match(PackageRef p, Function<Lookup, List<OsvRecord>> records) {
+    if (!matchable(p)) {
       return List.of();
     }
+    VersionScheme scheme = VersionSchemes.forEcosystem(p.ecosystem()).orElseThrow();
     Map<String, Match> byRecord = new LinkedHashMap<>();
-    lookup(p, p.name(), p.version(), "package", scheme.get(), byRecord);
-    if (!p.sourceName().isEmpty() && !p.sourceName().equals(p.name())) {
+    var own = records.apply(new Lookup(p.ecosystem(), p.name()));
+    collect(p, own, p.version(), "package", scheme, byRecord);
+    if (hasSource(p)) {
       String version = p.sourceVersion().isEmpty() ? p.version() : p.sourceVersion();
-      lookup(p, p.sourceName(), version, "source", scheme.get(), byRecord);
+      var bySource = records.apply(new Lookup(p.ecosystem(), p.sourceName()));
+      collect(p, bySource, version, "source", scheme, byRecord);
     }
     return List.copyOf(byRecord.values());
   }
 
-  private void lookup(
+  private static void collect(
       PackageRef p,
-      String name,
+      List<OsvRecord> candidates,
       String version,
       String nameKind,
       VersionScheme scheme,
       Map<String, Match> byRecord) {
-    for (OsvRecord r : index.affecting(p.ecosystem(), name)) {
+    for (OsvRecord r : candidates) {
       if (byRecord.containsKey(r.id())) {
         continue;
       }

@@ -1,5 +1,6 @@
 package io.kso.kubevuln.store;
 
+import io.kso.kubevuln.osv.OsvFormatException;
 import io.kso.kubevuln.osv.OsvJson;
 import io.kso.kubevuln.osv.OsvRecord;
 import java.io.IOException;
@@ -65,6 +66,8 @@ final class ImportSources {
       }
     } catch (IOException e) {
       throw new StoreException(StoreException.Reason.BAD_SOURCE, name + ": " + e.getMessage(), e);
+    } catch (OsvFormatException e) {
+      throw new StoreException(StoreException.Reason.BAD_SOURCE, e.getMessage(), e);
     }
   }
 

@@ -149,8 +149,8 @@ public final class OsvImporter {
     meta.put("schema", String.valueOf(StoreCodec.SCHEMA_VERSION));
     meta.put("built_at", builtAt.toString());
     meta.put("records", String.valueOf(total));
-    meta.put("counts", StoreCodec.write(counts));
-    meta.put("sources", StoreCodec.write(sources));
+    meta.put("counts", StoreCodec.json(counts));
+    meta.put("sources", StoreCodec.json(sources));
     Instant newestInstant = parseInstant(newest);
     if (newestInstant != null) {
       meta.put("newest_modified", newestInstant.toString());
@@ -214,7 +214,7 @@ public final class OsvImporter {
           insertAffected.setString(1, PackageNames.key(a.ecosystem(), a.name()));
           insertAffected.setString(2, a.ecosystem());
           insertAffected.setString(3, r.id());
-          insertAffected.setString(4, StoreCodec.write(a));
+          insertAffected.setString(4, StoreCodec.affected(a));
           insertAffected.executeUpdate();
         }
       } catch (SQLException e) {
@@ -224,9 +224,9 @@ public final class OsvImporter {
 
     private static void bindVuln(PreparedStatement st, OsvRecord r) throws SQLException {
       st.setString(1, r.modified());
-      st.setString(2, StoreCodec.write(r.aliases()));
+      st.setString(2, StoreCodec.strings(r.aliases()));
       st.setString(3, r.summary());
-      st.setString(4, StoreCodec.write(r.severity()));
+      st.setString(4, StoreCodec.severity(r.severity()));
       st.setString(5, r.id());
     }
 

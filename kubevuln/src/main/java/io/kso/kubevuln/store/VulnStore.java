@@ -4,6 +4,7 @@ import io.kso.kubevuln.match.AdvisoryIndex;
 import io.kso.kubevuln.match.PackageNames;
 import io.kso.kubevuln.osv.OsvRecord;
 import io.kso.kubevuln.osv.OsvRecord.Affected;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,12 +14,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * A read-only view of the store in a folder ({@code DIR/osv.db}): lookups by package, and status.
@@ -26,17 +28,19 @@ import tools.jackson.core.type.TypeReference;
  * in a new file leaves an open view reading the old one until it is reopened.
  */
 public final class VulnStore implements AdvisoryIndex, AutoCloseable {
+  /** Names per query in {@link #affectingAll}; below SQLite's parameter limit. */
+  private static final int BATCH = 500;
+
+  private static final String SELECT =
+      "SELECT a.name_key, a.ecosystem, a.data, v.id, v.modified, v.aliases, v.summary, v.severity"
+          + " FROM affected a JOIN vuln v ON v.id = a.vuln_id WHERE a.name_key IN (";
+
   private final Path file;
   private final Connection db;
-  private final PreparedStatement lookup;
 
-  private VulnStore(Path file, Connection db) throws SQLException {
+  private VulnStore(Path file, Connection db) {
     this.file = file;
     this.db = db;
-    this.lookup =
-        db.prepareStatement(
-            "SELECT a.ecosystem, a.data, v.id, v.modified, v.aliases, v.summary, v.severity"
-                + " FROM affected a JOIN vuln v ON v.id = a.vuln_id WHERE a.name_key = ?");
   }
 
   /** Opens the store in {@code dir}; fails with {@code NO_STORE} or {@code CORRUPT}. */
@@ -71,41 +75,87 @@ public final class VulnStore implements AdvisoryIndex, AutoCloseable {
 
   @Override
   public List<OsvRecord> affecting(String ecosystem, String name) {
-    Map<String, List<Affected>> byId = new LinkedHashMap<>();
-    Map<String, OsvRecord> records = new HashMap<>();
-    try {
-      lookup.setString(1, PackageNames.key(ecosystem, name));
-      try (ResultSet rs = lookup.executeQuery()) {
+    Lookup l = new Lookup(ecosystem, name);
+    return affectingAll(List.of(l)).get(l);
+  }
+
+  @Override
+  public Map<Lookup, List<OsvRecord>> affectingAll(Collection<Lookup> lookups) {
+    var keys = new ArrayList<>(new LinkedHashSet<>(lookups.stream().map(VulnStore::key).toList()));
+    Map<String, List<Row>> rows = new HashMap<>();
+    for (int i = 0; i < keys.size(); i += BATCH) {
+      rows.putAll(rows(keys.subList(i, Math.min(keys.size(), i + BATCH))));
+    }
+    var out = new HashMap<Lookup, List<OsvRecord>>();
+    for (Lookup l : lookups) {
+      out.put(l, records(l.ecosystem(), rows.getOrDefault(key(l), List.of())));
+    }
+    return out;
+  }
+
+  private static String key(Lookup l) {
+    return PackageNames.key(l.ecosystem(), l.name());
+  }
+
+  /** One affected entry of one record, as stored; decoded only when its ecosystem is wanted. */
+  private record Row(
+      String ecosystem,
+      String data,
+      String id,
+      String modified,
+      String aliases,
+      String summary,
+      String severity) {}
+
+  private Map<String, List<Row>> rows(List<String> keys) {
+    String sql = SELECT + "?,".repeat(keys.size() - 1) + "?)";
+    var out = new HashMap<String, List<Row>>();
+    try (PreparedStatement st = db.prepareStatement(sql)) {
+      for (int i = 0; i < keys.size(); i++) {
+        st.setString(i + 1, keys.get(i));
+      }
+      try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          if (!PackageNames.ecosystemCovers(ecosystem, rs.getString(1))) {
-            continue;
-          }
-          String id = rs.getString(3);
-          byId.computeIfAbsent(id, k -> new ArrayList<>())
-              .add(StoreCodec.affected(rs.getString(2)));
-          if (!records.containsKey(id)) {
-            records.put(
-                id,
-                new OsvRecord(
-                    id,
-                    rs.getString(4),
-                    StoreCodec.strings(rs.getString(5)),
-                    rs.getString(6),
-                    StoreCodec.severity(rs.getString(7)),
-                    List.of()));
-          }
+          var row =
+              new Row(
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8));
+          out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(row);
         }
       }
     } catch (SQLException e) {
       throw new StoreException(
           StoreException.Reason.IO, "lookup in " + file + ": " + e.getMessage(), e);
     }
+    return out;
+  }
+
+  private static List<OsvRecord> records(String ecosystem, List<Row> rows) {
+    Map<String, List<Affected>> byId = new LinkedHashMap<>();
+    Map<String, Row> first = new HashMap<>();
+    for (Row row : rows) {
+      if (PackageNames.ecosystemCovers(ecosystem, row.ecosystem)) {
+        byId.computeIfAbsent(row.id, k -> new ArrayList<>()).add(StoreCodec.affected(row.data));
+        first.putIfAbsent(row.id, row);
+      }
+    }
     var out = new ArrayList<OsvRecord>(byId.size());
     byId.forEach(
         (id, affected) -> {
-          OsvRecord r = records.get(id);
+          Row r = first.get(id);
           out.add(
-              new OsvRecord(id, r.modified(), r.aliases(), r.summary(), r.severity(), affected));
+              new OsvRecord(
+                  id,
+                  r.modified,
+                  StoreCodec.strings(r.aliases),
+                  r.summary,
+                  StoreCodec.severity(r.severity),
+                  affected));
         });
     return out;
   }
@@ -120,19 +170,17 @@ public final class VulnStore implements AdvisoryIndex, AutoCloseable {
               ? Instant.parse(meta.get("newest_modified"))
               : builtAt;
       Duration age = Duration.between(newest, now);
-      Map<String, Long> counts = StoreCodec.read(meta.get("counts"), new TypeReference<>() {});
-      List<String> sources = StoreCodec.strings(meta.get("sources"));
       return new StoreStatus(
           builtAt,
           newest,
           Long.parseLong(meta.get("records")),
-          counts,
-          sources,
+          StoreCodec.counts(meta.get("counts")),
+          StoreCodec.jsonStrings(meta.get("sources")),
           Files.size(file),
           age,
           maxAge,
           age.compareTo(maxAge) > 0);
-    } catch (SQLException | java.io.IOException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       throw new StoreException(
           StoreException.Reason.CORRUPT, file + ": unreadable status: " + e.getMessage(), e);
     }
@@ -152,7 +200,6 @@ public final class VulnStore implements AdvisoryIndex, AutoCloseable {
   @Override
   public void close() {
     try {
-      lookup.close();
       db.close();
     } catch (SQLException e) {
       throw new StoreException(StoreException.Reason.IO, e.getMessage(), e);
