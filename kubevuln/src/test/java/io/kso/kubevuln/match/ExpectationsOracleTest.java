@@ -78,7 +78,12 @@ class ExpectationsOracleTest {
             "",
             item.path("source_package").asString(""),
             "");
-    List<Match> matches = new Matcher(storeFor(item.path("records").asString())).match(pkg);
+    var matcher = new Matcher(storeFor(item.path("records").asString()));
+    List<Match> matches = matcher.match(pkg);
+    assertThat(matcher.match(List.of(pkg)))
+        .as("one package alone and in a batch match alike")
+        .extracting(Match::vulnerabilityId)
+        .containsExactlyElementsOf(matches.stream().map(Match::vulnerabilityId).toList());
 
     for (JsonNode id : item.path("expected_vulns")) {
       assertThat(matches)
