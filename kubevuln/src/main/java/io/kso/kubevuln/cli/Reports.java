@@ -11,16 +11,31 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The scan report as JSON ({@code {"matches": [...]}}) or as a table. */
-final class Reports {
+public final class Reports {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private Reports() {}
 
-  static String json(Object value) {
+  public static String json(Object value) {
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
   }
 
   static Map<String, Object> scan(List<Match> matches, SbomFile sbom, StoreStatus status) {
+    var list = matches(matches);
+    var db = new LinkedHashMap<String, Object>();
+    db.put("builtAt", status.builtAt().toString());
+    db.put("newestRecord", status.newestRecord().toString());
+    db.put("stale", status.stale());
+    var report = new LinkedHashMap<String, Object>();
+    report.put("matches", list);
+    report.put("packages", sbom.packages().size());
+    report.put("entriesWithoutPurl", sbom.withoutPurl());
+    report.put("database", db);
+    return report;
+  }
+
+  /** The matches as the JSON report lists them, most severe first. */
+  public static List<Map<String, Object>> matches(List<Match> matches) {
     var list = new ArrayList<Map<String, Object>>();
     for (Match m : sorted(matches)) {
       var vuln = new LinkedHashMap<String, Object>();
@@ -42,16 +57,7 @@ final class Reports {
       entry.put("matchedBy", matchedBy(m.matchedBy()));
       list.add(entry);
     }
-    var db = new LinkedHashMap<String, Object>();
-    db.put("builtAt", status.builtAt().toString());
-    db.put("newestRecord", status.newestRecord().toString());
-    db.put("stale", status.stale());
-    var report = new LinkedHashMap<String, Object>();
-    report.put("matches", list);
-    report.put("packages", sbom.packages().size());
-    report.put("entriesWithoutPurl", sbom.withoutPurl());
-    report.put("database", db);
-    return report;
+    return list;
   }
 
   private static Map<String, Object> matchedBy(MatchedBy b) {

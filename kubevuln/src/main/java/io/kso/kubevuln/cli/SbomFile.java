@@ -21,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param format {@code CycloneDX} or {@code SPDX}
  * @param withoutPurl how many SBOM entries named no purl (and so cannot be matched)
  */
-record SbomFile(String format, List<PackageRef> packages, int withoutPurl) {
+public record SbomFile(String format, List<PackageRef> packages, int withoutPurl) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  static SbomFile read(Path path) {
+  public static SbomFile read(Path path) {
     JsonNode root;
     try (var in = Files.newInputStream(path)) {
       root = JSON.readTree(in);
