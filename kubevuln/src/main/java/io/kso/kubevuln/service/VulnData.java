@@ -44,14 +44,14 @@ public final class VulnData implements AutoCloseable {
 
   /** The matches of these packages, and the status of the data they were matched against. */
   public Matched match(List<PackageRef> packages) {
-    lock.readLock().lock();
+    lock.writeLock().lock();
     try {
       if (store == null) {
         throw new ScanException(ScanException.Reason.NO_DATA, "no vulnerability data: " + problem);
       }
       return new Matched(new Matcher(store).match(packages), store.status(maxAge, clock.instant()));
     } finally {
-      lock.readLock().unlock();
+      lock.writeLock().unlock();
     }
   }
 
@@ -59,11 +59,11 @@ public final class VulnData implements AutoCloseable {
 
   /** The data's status, or empty with {@link #problem()} saying why there is none. */
   public Optional<StoreStatus> status() {
-    lock.readLock().lock();
+    lock.writeLock().lock();
     try {
       return store == null ? Optional.empty() : Optional.of(store.status(maxAge, clock.instant()));
     } finally {
-      lock.readLock().unlock();
+      lock.writeLock().unlock();
     }
   }
 
