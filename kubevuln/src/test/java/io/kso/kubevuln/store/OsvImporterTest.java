@@ -139,6 +139,20 @@ class OsvImporterTest {
   }
 
   @Test
+  void aWithdrawnRecordNoLongerMatches() {
+    importer.importInto(
+        db(),
+        List.of(write(tmp.resolve("a.json"), record("A-1", "left-pad", "1.0.0")).toString()),
+        false);
+    String withdrawn =
+        record("A-1", "left-pad", "1.0.0")
+            .replace("{\"id\"", "{\"withdrawn\":\"2026-11-02T00:00:00Z\",\"id\"");
+    importer.importInto(db(), List.of(write(tmp.resolve("b.json"), withdrawn).toString()), false);
+
+    assertThat(ids("left-pad")).isEmpty();
+  }
+
+  @Test
   void replaceStartsFromAnEmptyStore() {
     importer.importInto(
         db(),
