@@ -225,6 +225,11 @@ class OsvImporterTest {
         .isInstanceOf(StoreException.class)
         .extracting(e -> ((StoreException) e).reason())
         .isEqualTo(StoreException.Reason.CORRUPT);
+    Path good = write(tmp.resolve("good.json"), record("A-1", "left-pad", "1.0.0"));
+    assertThatThrownBy(() -> importer.importInto(db(), List.of(good.toString()), false))
+        .hasMessageContaining("--replace");
+    importer.importInto(db(), List.of(good.toString()), true);
+    assertThat(ids("left-pad")).containsExactly("A-1");
     assertThatThrownBy(() -> VulnStore.open(tmp.resolve("none")))
         .extracting(e -> ((StoreException) e).reason())
         .isEqualTo(StoreException.Reason.NO_STORE);
