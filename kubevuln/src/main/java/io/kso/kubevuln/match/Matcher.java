@@ -161,7 +161,7 @@ public final class Matcher {
     }
     if (introduced != null && atLeast(version, introduced, scheme)) {
       return Optional.of(
-          new Hit("range", range.type() + " [" + introduced + ", ∞)", "", scheme.name()));
+          new Hit("range", range.type() + " [" + introduced + ", *)", "", scheme.name()));
     }
     return Optional.empty();
   }

@@ -2,15 +2,20 @@ package io.kso.kubevuln.match;
 
 import io.kso.kubevuln.version.Pep440Version;
 import io.kso.kubevuln.version.VersionSchemes;
+import java.util.Locale;
 
 /** How package names compare in each ecosystem: PyPI by PEP 503, the rest exactly. */
 public final class PackageNames {
   private PackageNames() {}
 
+  /**
+   * The lookup key of a name: the ecosystem without its release, then the name as the ecosystem
+   * compares it ({@code PyPI/flask-cors}, {@code Debian/openssl}). The release is left out so that
+   * one key finds every release's entries; the matcher picks the release.
+   */
   public static String key(String ecosystem, String name) {
-    return "PyPI".equalsIgnoreCase(VersionSchemes.baseEcosystem(ecosystem))
-        ? Pep440Version.normalizeName(name)
-        : name;
+    String base = VersionSchemes.baseEcosystem(ecosystem).toLowerCase(Locale.ROOT);
+    return base + "/" + (base.equals("pypi") ? Pep440Version.normalizeName(name) : name);
   }
 
   /**

@@ -60,7 +60,9 @@ public final class OsvJson {
       throw new OsvFormatException(origin + ": OSV record without an id");
     }
     var affected = new ArrayList<Affected>();
-    for (JsonNode a : n.path("affected")) {
+    // A withdrawn record is kept (it replaces an earlier revision) but affects nothing.
+    JsonNode entries = n.hasNonNull("withdrawn") ? JSON.createArrayNode() : n.path("affected");
+    for (JsonNode a : entries) {
       JsonNode pkg = a.path("package");
       String ecosystem = text(pkg.get("ecosystem"));
       String name = text(pkg.get("name"));

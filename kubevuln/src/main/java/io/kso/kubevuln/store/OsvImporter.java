@@ -71,7 +71,7 @@ public final class OsvImporter {
     boolean swapped = false;
     try {
       if (!replace && Files.isRegularFile(current)) {
-        VulnStore.open(dir).close(); // refuse to build on a store this version cannot read
+        refuseUnreadable(dir);
         Files.copy(current, next, StandardCopyOption.REPLACE_EXISTING);
       } else {
         Files.delete(next);
@@ -94,6 +94,16 @@ public final class OsvImporter {
       if (!swapped) {
         ImportSources.deleteQuietly(next);
       }
+    }
+  }
+
+  /** A new store starts as a copy of the current one, which must therefore be readable. */
+  private static void refuseUnreadable(Path dir) {
+    try {
+      VulnStore.open(dir).close();
+    } catch (StoreException e) {
+      throw new StoreException(
+          e.reason(), e.getMessage() + "; import with --replace to build a new store", e);
     }
   }
 

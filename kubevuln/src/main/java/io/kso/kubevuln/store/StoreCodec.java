@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StoreCodec {
   static final String FILE = "osv.db";
-  static final int SCHEMA_VERSION = 2;
+  static final int SCHEMA_VERSION = 3;
   static final List<String> SCHEMA =
       List.of(
           "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",

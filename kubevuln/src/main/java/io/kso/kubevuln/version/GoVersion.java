@@ -86,10 +86,13 @@ public final class GoVersion implements VersionScheme {
     return s.startsWith("v") ? s : "v" + s;
   }
 
+  private static final ParseCache<Parsed> CACHE = new ParseCache<>(GoVersion::parseUncached);
+
   static Parsed parse(String v) {
-    if (v == null) {
-      return null;
-    }
+    return v == null ? null : CACHE.get(v);
+  }
+
+  private static Parsed parseUncached(String v) {
     var m = SEMVER.matcher(v);
     if (!m.matches()) {
       return null;

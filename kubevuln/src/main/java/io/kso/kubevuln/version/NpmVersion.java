@@ -63,9 +63,17 @@ public final class NpmVersion implements VersionScheme {
     return "semver";
   }
 
+  private static final ParseCache<Semver> STRICT = new ParseCache<>(v -> parseUncached(v, false));
+  private static final ParseCache<Semver> LOOSE_CACHE =
+      new ParseCache<>(v -> parseUncached(v, true));
+
   /** Parses, or returns null when the string is not a version under these options. */
   public static Semver parse(String v, boolean loose) {
-    if (v == null || v.length() > 256) {
+    return v == null ? null : (loose ? LOOSE_CACHE : STRICT).get(v);
+  }
+
+  private static Semver parseUncached(String v, boolean loose) {
+    if (v.length() > 256) {
       return null;
     }
     var m = (loose ? LOOSE : FULL).matcher(v.trim());

@@ -67,11 +67,14 @@ public final class Pep440Version implements VersionScheme {
     return NAME_SEPARATORS.matcher(name.trim()).replaceAll("-").toLowerCase(Locale.ROOT);
   }
 
+  private static final ParseCache<Parsed> CACHE = new ParseCache<>(Pep440Version::parseUncached);
+
   /** Parses, or returns null for a string PEP 440 rejects. */
   public static Parsed parse(String v) {
-    if (v == null) {
-      return null;
-    }
+    return v == null ? null : CACHE.get(v);
+  }
+
+  private static Parsed parseUncached(String v) {
     var m = PATTERN.matcher(v);
     if (!m.matches()) {
       return null;

@@ -139,6 +139,20 @@ class OsvImporterTest {
   }
 
   @Test
+  void aWithdrawnRecordNoLongerMatches() {
+    importer.importInto(
+        db(),
+        List.of(write(tmp.resolve("a.json"), record("A-1", "left-pad", "1.0.0")).toString()),
+        false);
+    String withdrawn =
+        record("A-1", "left-pad", "1.0.0")
+            .replace("{\"id\"", "{\"withdrawn\":\"2026-11-02T00:00:00Z\",\"id\"");
+    importer.importInto(db(), List.of(write(tmp.resolve("b.json"), withdrawn).toString()), false);
+
+    assertThat(ids("left-pad")).isEmpty();
+  }
+
+  @Test
   void replaceStartsFromAnEmptyStore() {
     importer.importInto(
         db(),
@@ -211,6 +225,11 @@ class OsvImporterTest {
         .isInstanceOf(StoreException.class)
         .extracting(e -> ((StoreException) e).reason())
         .isEqualTo(StoreException.Reason.CORRUPT);
+    Path good = write(tmp.resolve("good.json"), record("A-1", "left-pad", "1.0.0"));
+    assertThatThrownBy(() -> importer.importInto(db(), List.of(good.toString()), false))
+        .hasMessageContaining("--replace");
+    importer.importInto(db(), List.of(good.toString()), true);
+    assertThat(ids("left-pad")).containsExactly("A-1");
     assertThatThrownBy(() -> VulnStore.open(tmp.resolve("none")))
         .extracting(e -> ((StoreException) e).reason())
         .isEqualTo(StoreException.Reason.NO_STORE);
