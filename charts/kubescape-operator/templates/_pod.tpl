@@ -85,6 +85,10 @@ spec:
           readOnly: true
         - name: tmp
           mountPath: /tmp
+        {{- with .dataVolume }}
+        - name: data
+          mountPath: {{ .mountPath }}
+        {{- end }}
         {{- with include "kso.extraVolumeMounts" (dict "root" $root "values" $v) | trim }}
         {{- . | nindent 8 }}
         {{- end }}
@@ -98,6 +102,11 @@ spec:
     - name: tmp
       emptyDir:
         sizeLimit: {{ $root.Values.global.tmpSizeLimit }}
+    {{- with .dataVolume }}
+    - name: data
+      emptyDir:
+        sizeLimit: {{ .sizeLimit }}
+    {{- end }}
     {{- with include "kso.extraVolumes" (dict "root" $root "values" $v) | trim }}
     {{- . | nindent 4 }}
     {{- end }}
