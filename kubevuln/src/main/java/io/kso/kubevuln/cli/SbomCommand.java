@@ -1,17 +1,12 @@
 package io.kso.kubevuln.cli;
 
 import io.kso.kubevuln.catalog.SbomGenerator;
-import io.kso.kubevuln.image.DockerArchiveSource;
 import io.kso.kubevuln.image.ImageException;
 import io.kso.kubevuln.image.ImageLimits;
 import io.kso.kubevuln.image.ImageSource;
-import io.kso.kubevuln.image.OciLayoutSource;
 import io.kso.kubevuln.image.Platform;
 import io.kso.kubevuln.registry.DockerConfigCredentials;
-import io.kso.kubevuln.registry.ImageReference;
-import io.kso.kubevuln.registry.RegistryClient;
 import io.kso.kubevuln.registry.RegistryCredentials;
-import io.kso.kubevuln.registry.RegistryImageSource;
 import io.kso.kubevuln.registry.RegistryOptions;
 import io.kso.kubevuln.sbom.Sbom;
 import io.kso.kubevuln.sbom.SbomFormat;
@@ -24,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,23 +123,15 @@ public final class SbomCommand implements Callable<Integer> {
   }
 
   private ImageSource open(Platform wanted) throws IOException {
-    Path path = Path.of(image);
-    if (OciLayoutSource.isLayout(path)) {
-      return new OciLayoutSource(path, wanted);
-    }
-    if (Files.isRegularFile(path)) {
-      return new DockerArchiveSource(path);
-    }
-    ImageReference ref = ImageReference.parse(image);
-    RegistryOptions options = RegistryOptions.defaults().withPlainHttp(insecureRegistry);
+    Function<String, Optional<RegistryCredentials>> credentials = RegistryOptions.ANONYMOUS;
     if (passwordStdin) {
       String password = new String(parent.stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
-      var credentials = new RegistryCredentials(username, password);
-      options = options.withCredentials(host -> Optional.of(credentials));
+      var given = new RegistryCredentials(username, password);
+      credentials = host -> Optional.of(given);
     } else if (registryConfig != null) {
-      options = options.withCredentials(DockerConfigCredentials.read(registryConfig));
+      credentials = DockerConfigCredentials.read(registryConfig);
     }
-    return new RegistryImageSource(ref, new RegistryClient(options), wanted);
+    return ImageSources.open(image, wanted, insecureRegistry, credentials);
   }
 
   private void write(String document) throws IOException {

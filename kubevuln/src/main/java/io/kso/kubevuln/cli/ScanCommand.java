@@ -1,8 +1,17 @@
 package io.kso.kubevuln.cli;
 
+import io.kso.kubevuln.catalog.SbomGenerator;
+import io.kso.kubevuln.image.ImageException;
+import io.kso.kubevuln.image.ImageLimits;
+import io.kso.kubevuln.image.ImageSource;
+import io.kso.kubevuln.image.Platform;
 import io.kso.kubevuln.match.Match;
 import io.kso.kubevuln.match.Matcher;
 import io.kso.kubevuln.osv.Severity;
+import io.kso.kubevuln.registry.DockerConfigCredentials;
+import io.kso.kubevuln.registry.RegistryOptions;
+import io.kso.kubevuln.sbom.CycloneDxWriter;
+import io.kso.kubevuln.sbom.Sbom;
 import io.kso.kubevuln.store.StoreStatus;
 import io.kso.kubevuln.store.VulnStore;
 import java.lang.management.ManagementFactory;
@@ -23,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
-    description = "Match the packages of a CycloneDX or SPDX JSON SBOM against the store.")
+    description = "Match the packages of an SBOM, or of an image, against the store.")
 final class ScanCommand implements Callable<Integer> {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -58,20 +67,27 @@ final class ScanCommand implements Callable<Integer> {
       description = "benchmark: match this many more times in the same JVM and report the last")
   int repeat;
 
-  @Parameters(paramLabel = "SBOM", description = "CycloneDX or SPDX JSON file with purls")
+  @Parameters(
+      paramLabel = "SBOM|IMAGE",
+      description =
+          "a CycloneDX or SPDX JSON file with purls, or an image: a reference"
+              + " (registry/repo:tag or @digest), an OCI layout directory or a docker-archive tar")
   String target;
+
+  @Option(names = "--insecure-registry", description = "talk plain HTTP to the registry")
+  boolean insecureRegistry;
+
+  @Option(
+      names = "--registry-config",
+      paramLabel = "FILE",
+      description = "registry credentials from a Docker config JSON")
+  Path registryConfig;
 
   @Override
   public Integer call() {
     Severity.Level threshold = failOn == null ? null : threshold(failOn);
-    Path sbomPath = Path.of(target);
-    if (!Files.isRegularFile(sbomPath)) {
-      throw new IllegalArgumentException(
-          target
-              + ": no such SBOM file (scanning an image reference directly is not available yet)");
-    }
     long start = System.nanoTime();
-    SbomFile sbom = SbomFile.read(sbomPath);
+    SbomFile sbom = isSbomFile(Path.of(target)) ? SbomFile.read(Path.of(target)) : imageSbom();
     long read = System.nanoTime();
     List<Match> matches;
     StoreStatus status;
@@ -123,6 +139,49 @@ final class ScanCommand implements Callable<Integer> {
         threshold != null
             && matches.stream().anyMatch(m -> m.severity().level().compareTo(threshold) >= 0);
     return fail ? KubevulnCli.FINDING : 0;
+  }
+
+  /** A JSON file is an SBOM; anything else names an image. */
+  private static boolean isSbomFile(Path path) {
+    if (!Files.exists(path) && path.toString().endsWith(".json")) {
+      throw new IllegalArgumentException(path + ": no such SBOM file");
+    }
+    if (!Files.isRegularFile(path)) {
+      return false;
+    }
+    try (var in = Files.newInputStream(path)) {
+      int first;
+      do {
+        first = in.read();
+      } while (first == ' ' || first == '\n' || first == '\r' || first == '\t');
+      return first == '{';
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Makes the image's SBOM (as the sbom command would) and reads its packages. */
+  private SbomFile imageSbom() {
+    var credentials =
+        registryConfig == null
+            ? RegistryOptions.ANONYMOUS
+            : DockerConfigCredentials.read(registryConfig);
+    try (ImageSource source =
+        ImageSources.open(target, Platform.LINUX_AMD64, insecureRegistry, credentials)) {
+      Sbom sbom =
+          new SbomGenerator(SbomGenerator.allCatalogers(), ImageLimits.DEFAULT).generate(source);
+      Path temp = Files.createTempFile("kubevuln-scan", ".cdx.json");
+      try {
+        Files.writeString(temp, new CycloneDxWriter().write(sbom));
+        return SbomFile.read(temp);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (ImageException e) {
+      throw new IllegalArgumentException(target + ": " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(target + ": " + e.getMessage(), e);
+    }
   }
 
   private static Severity.Level threshold(String word) {
