@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# SBOM benchmark (docs/sbom.md): builds a >= 1 GiB image (make-bench-image.py), pushes it to
+# Debian's docker-registry on 127.0.0.1, then times, in the same run,
+#   baseline: curl every layer blob | gunzip > /dev/null   (download + decompress, nothing else)
+#   sbom:     java -jar kubevuln.jar sbom <ref>            (with its wall time and peak RSS)
+# Targets: sbom peak RSS <= 200 MiB; sbom time <= 2x baseline.
+#
+# Usage: kubevuln/bench/sbom-bench.sh [--scale S] [--rounds N] [--work DIR]
+# Env:   JVM_FLAGS (default: the chart's flags with an explicit heap), KUBEVULN_JAR
+# Needs: docker-registry, curl, python3, /usr/bin/time (apt-get install -y docker-registry curl
+#        python3 time); the jar: ./mvnw -B -q -pl kubevuln -am -Djib.skip -DskipTests package
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+scale=1.0 rounds=2 work=/tmp/kso-sbom-bench
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --scale) scale="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --work) work="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+jar="${KUBEVULN_JAR:-$root/kubevuln/target/kubevuln.jar}"
+jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -Xmx128m -XX:+ExitOnOutOfMemoryError}"
+for tool in docker-registry curl python3 /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (see the header of $0)" >&2; exit 2; }
+done
+[[ -f "$jar" ]] || { echo "no $jar: build it first (see the header of $0)" >&2; exit 2; }
+
+image="$work/image-$scale"
+if [[ ! -f "$image/summary.json" ]]; then
+  echo "building the benchmark image (scale $scale) in $image ..."
+  rm -rf "$image"
+  python3 "$here/make-bench-image.py" "$image" "$scale" >/dev/null
+fi
+summary="$image/summary.json"
+json() { python3 -c "import json,sys; print(json.load(open('$summary'))$1)"; }
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+reg="$work/registry-$port"
+mkdir -p "$reg"
+cat > "$reg/config.yml" <<YAML
+version: 0.1
+log:
+  level: error
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $reg/storage
+http:
+  addr: 127.0.0.1:$port
+YAML
+docker-registry serve "$reg/config.yml" > "$reg/registry.log" 2>&1 &
+registry_pid=$!
+cleanup() { kill "$registry_pid" 2>/dev/null || true; wait "$registry_pid" 2>/dev/null || true; rm -rf "$reg"; }
+trap cleanup EXIT
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
+
+base="http://127.0.0.1:$port/v2/bench/big"
+push_blob() {  # digest
+  local location
+  location=$(curl -sfi -X POST "$base/blobs/uploads/" | tr -d '\r' | awk 'tolower($1)=="location:"{print $2}')
+  case "$location" in http*) ;; *) location="http://127.0.0.1:$port$location" ;; esac
+  curl -sf -X PUT -H 'Content-Type: application/octet-stream' \
+    --data-binary "@$image/oci/blobs/sha256/${1#sha256:}" "$location&digest=$1" >/dev/null
+}
+echo "pushing to 127.0.0.1:$port ..."
+for d in $(json "['layers']" | tr -d "[]',") $(json "['config']"); do push_blob "$d"; done
+manifest=$(json "['manifest']")
+curl -sf -X PUT -H 'Content-Type: application/vnd.oci.image.manifest.v1+json' \
+  --data-binary "@$image/oci/blobs/sha256/${manifest#sha256:}" "$base/manifests/1" >/dev/null
+ref="127.0.0.1:$port/bench/big:1"
+
+baseline() {
+  local start end
+  start=$(date +%s.%N)
+  for d in $(json "['layers']" | tr -d "[]',"); do
+    curl -sf "$base/blobs/$d" | gunzip > /dev/null
+  done
+  end=$(date +%s.%N)
+  python3 -c "print(f'{$end - $start:.2f}')"
+}
+sbom() {
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" java $jvm_flags -jar "$jar" sbom "$ref" \
+    --insecure-registry --output "$work/sbom.json"
+  cat "$work/time.txt"
+}
+
+echo "image: $(json "['files']") files, $(json "['uncompressed_bytes']") bytes uncompressed, $(json "['compressed_bytes']") compressed"
+echo "JVM flags: $jvm_flags"
+baseline >/dev/null  # warm the page cache and the registry
+best_base=999999 best_sbom=999999 peak=0
+for round in $(seq "$rounds"); do
+  b=$(baseline)
+  read -r s rss_kib < <(sbom)
+  echo "round $round: baseline ${b}s  sbom ${s}s  peak RSS $((rss_kib / 1024)) MiB"
+  best_base=$(python3 -c "print(min($best_base, $b))")
+  best_sbom=$(python3 -c "print(min($best_sbom, $s))")
+  peak=$(( rss_kib > peak ? rss_kib : peak ))
+done
+packages=$(python3 -c "import json; print(len([c for c in json.load(open('$work/sbom.json'))['components'] if c['type']=='library']))")
+ratio=$(python3 -c "print(f'{$best_sbom / $best_base:.2f}')")
+echo "packages found: $packages"
+echo "best baseline (curl | gunzip): ${best_base}s"
+echo "best sbom:                     ${best_sbom}s  (${ratio}x baseline; target <= 2x)"
+echo "peak RSS of sbom:              $((peak / 1024)) MiB (target <= 200 MiB)"
