@@ -5,28 +5,36 @@
 #   sbom:     java -jar kubevuln.jar sbom <ref>            (with its wall time and peak RSS)
 # Targets: sbom peak RSS <= 200 MiB; sbom time <= 2x baseline.
 #
-# Usage: kubevuln/bench/sbom-bench.sh [--scale S] [--rounds N] [--work DIR]
-# Env:   JVM_FLAGS (default: serial GC, 128 MiB heap, full JIT: C2 makes SHA-256 an intrinsic), KUBEVULN_JAR
+# Usage: kubevuln/bench/sbom-bench.sh [--scale S] [--rounds N] [--work DIR] [--extracted]
+#   --extracted: run the jar as Boot's `extract` lays it out (a plain class path, as in the image)
+#                instead of the fat jar's nested-jar class loader
+# Env:   JVM_FLAGS (default: serial GC, 64 MiB heap, full JIT: C2 makes SHA-256 an intrinsic), KUBEVULN_JAR
 # Needs: docker-registry, curl, python3, /usr/bin/time (apt-get install -y docker-registry curl
 #        python3 time); the jar: ./mvnw -B -q -pl kubevuln -am -Djib.skip -DskipTests package
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-scale=1.0 rounds=2 work=/tmp/kso-sbom-bench
+scale=1.0 rounds=2 work=/tmp/kso-sbom-bench extracted=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) scale="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
+    --extracted) extracted=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 jar="${KUBEVULN_JAR:-$root/kubevuln/target/kubevuln.jar}"
-jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC -Xss256k -Xmx128m -XX:+ExitOnOutOfMemoryError}"
+jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC -Xss256k -Xmx64m -XX:+ExitOnOutOfMemoryError}"
 for tool in docker-registry curl python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing $tool (see the header of $0)" >&2; exit 2; }
 done
 [[ -f "$jar" ]] || { echo "no $jar: build it first (see the header of $0)" >&2; exit 2; }
+if $extracted; then
+  rm -rf "$work/extracted" && mkdir -p "$work"
+  java -Djarmode=tools -jar "$jar" extract --destination "$work/extracted" >/dev/null
+  jar="$work/extracted/$(basename "$jar")"
+fi
 
 image="$work/image-$scale"
 if [[ ! -f "$image/summary.json" ]]; then
@@ -89,7 +97,7 @@ sbom() {  # prints "wall_seconds peak_rss_kib cpu_seconds"
 }
 
 echo "image: $(json "['files']") files, $(json "['uncompressed_bytes']") bytes uncompressed, $(json "['compressed_bytes']") compressed"
-echo "JVM flags: $jvm_flags"
+echo "JVM flags: $jvm_flags; jar: $jar"
 baseline >/dev/null  # warm the page cache and the registry
 best_base=999999 best_sbom=999999 peak=0 base_cpu=0 sbom_cpu=0
 for round in $(seq "$rounds"); do

@@ -134,6 +134,18 @@ public final class SbomCommand implements Callable<Integer> {
     if (Files.isRegularFile(path)) {
       return new DockerArchiveSource(path);
     }
+    if (Files.isDirectory(path)) {
+      throw new ImageException(
+          ImageException.Reason.MALFORMED_MANIFEST,
+          image + " is a directory but not an OCI image layout (no oci-layout and index.json)");
+    }
+    if (image.startsWith("/") || image.startsWith("./") || image.startsWith("../")) {
+      throw new ImageException(
+          ImageException.Reason.NOT_FOUND,
+          "no such file or directory: "
+              + image
+              + " (an OCI layout directory or a docker-archive tar was expected)");
+    }
     ImageReference ref = ImageReference.parse(image);
     RegistryOptions options = RegistryOptions.defaults().withPlainHttp(insecureRegistry);
     if (passwordStdin) {
