@@ -103,7 +103,7 @@ best_base=999999 best_sbom=999999 peak=0 base_cpu=0 sbom_cpu=0
 for round in $(seq "$rounds"); do
   read -r b bc < <(baseline)
   read -r s rss_kib sc < <(sbom)
-  echo "round $round: baseline ${b}s (cpu ${bc}s)  sbom ${s}s (cpu ${sc}s)  peak RSS $((rss_kib / 1024)) MiB"
+  echo "round $round: baseline ${b}s (cpu ${bc}s)  sbom ${s}s (cpu ${sc}s, $(python3 -c "print(f'{$s / $b:.2f}')")x)  peak RSS $((rss_kib / 1024)) MiB"
   if python3 -c "import sys; sys.exit(0 if $b < $best_base else 1)"; then best_base=$b base_cpu=$bc; fi
   if python3 -c "import sys; sys.exit(0 if $s < $best_sbom else 1)"; then best_sbom=$s sbom_cpu=$sc; fi
   peak=$(( rss_kib > peak ? rss_kib : peak ))
