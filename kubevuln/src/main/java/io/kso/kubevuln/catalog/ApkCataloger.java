@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Alpine: {@code /lib/apk/db/installed}; the origin ({@code o:}) is the source package. */
 public final class ApkCataloger implements Cataloger {
@@ -20,18 +19,18 @@ public final class ApkCataloger implements Cataloger {
   @Override
   public List<SbomPackage> catalog(String path, InputStream content) throws IOException {
     List<SbomPackage> found = new ArrayList<>();
-    for (Map<String, String> s : Stanzas.read(content)) {
-      String name = s.get("P");
-      String version = s.get("V");
-      if (name == null || version == null || name.isEmpty() || version.isEmpty()) {
-        continue;
-      }
-      String origin = s.getOrDefault("o", name);
-      found.add(
-          SbomPackage.of(name, version, PackageType.APK, path)
-              .withSource(origin, version)
-              .withProperty("arch", s.get("A")));
-    }
+    Stanzas.forEach(
+        content,
+        s -> {
+          String name = s.get("P");
+          String version = s.get("V");
+          if (name != null && version != null && !name.isEmpty() && !version.isEmpty()) {
+            found.add(
+                SbomPackage.of(name, version, PackageType.APK, path)
+                    .withSource(s.getOrDefault("o", name), version)
+                    .withProperty("arch", s.get("A")));
+          }
+        });
     return found;
   }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,33 +31,35 @@ public final class DpkgCataloger implements Cataloger {
   @Override
   public List<SbomPackage> catalog(String path, InputStream content) throws IOException {
     List<SbomPackage> found = new ArrayList<>();
-    for (Map<String, String> s : Stanzas.read(content)) {
-      String name = s.get("Package");
-      String version = s.get("Version");
-      String status = s.get("Status");
-      if (name == null
-          || version == null
-          || name.isEmpty()
-          || version.isEmpty()
-          || status != null && !isInstalled(status)) {
-        continue;
-      }
-      String sourceName = name;
-      String sourceVersion = version;
-      String source = s.get("Source");
-      if (source != null && !source.isEmpty()) {
-        Matcher m = SOURCE.matcher(source);
-        if (m.matches()) {
-          sourceName = m.group(1);
-          sourceVersion = m.group(2) != null ? m.group(2) : version;
-        }
-      }
-      found.add(
-          SbomPackage.of(name, version, PackageType.DEB, path)
-              .withSource(sourceName, sourceVersion)
-              .withProperty("arch", s.get("Architecture")));
-    }
+    Stanzas.forEach(content, s -> installed(s, path).ifPresent(found::add));
     return found;
+  }
+
+  private static Optional<SbomPackage> installed(Map<String, String> s, String path) {
+    String name = s.get("Package");
+    String version = s.get("Version");
+    String status = s.get("Status");
+    if (name == null
+        || version == null
+        || name.isEmpty()
+        || version.isEmpty()
+        || status != null && !isInstalled(status)) {
+      return Optional.empty();
+    }
+    String sourceName = name;
+    String sourceVersion = version;
+    String source = s.get("Source");
+    if (source != null && !source.isEmpty()) {
+      Matcher m = SOURCE.matcher(source);
+      if (m.matches()) {
+        sourceName = m.group(1);
+        sourceVersion = m.group(2) != null ? m.group(2) : version;
+      }
+    }
+    return Optional.of(
+        SbomPackage.of(name, version, PackageType.DEB, path)
+            .withSource(sourceName, sourceVersion)
+            .withProperty("arch", s.get("Architecture")));
   }
 
   /** {@code want error status}: {@code install ok installed}, {@code hold ok installed}. */

@@ -64,7 +64,10 @@ public final class ImageCatalog implements LayerVisitor {
                   + limits.maxFileSize()
                   + " a cataloger may read");
         }
-        found.put(path, new Found(layer, List.copyOf(c.catalog(path, content)), null));
+        List<SbomPackage> packages = c.catalog(path, content);
+        if (!packages.isEmpty()) { // a replaced lower entry is already gone: keep only findings
+          found.put(path, new Found(layer, List.copyOf(packages), null));
+        }
         return;
       }
     }

@@ -1,5 +1,8 @@
 package io.kso.kubevuln.catalog;
 
+import io.kso.kubevuln.image.ImageException;
+import io.kso.kubevuln.image.ImageException.Reason;
+import io.kso.kubevuln.image.ImageLimits;
 import io.kso.kubevuln.sbom.PackageType;
 import io.kso.kubevuln.sbom.SbomPackage;
 import java.io.ByteArrayInputStream;
@@ -66,6 +69,8 @@ public final class JavaArchiveCataloger implements Cataloger {
         manifest = new Manifest(new ByteArrayInputStream(zip.readNBytes(MAX_METADATA)));
       } else if (isArchive(name) && depth < MAX_DEPTH) {
         nested.addAll(scan(archive + "/" + name, zip, depth + 1));
+      } else if (entry.getGeneralPurposeBit().usesDataDescriptor()) {
+        drainBounded(zip, archive + "/" + name);
       }
     }
     List<SbomPackage> result = new ArrayList<>(poms);
@@ -74,6 +79,31 @@ public final class JavaArchiveCataloger implements Cataloger {
     }
     result.addAll(nested);
     return result;
+  }
+
+  /**
+   * An entry whose size only follows its data can be skipped only by inflating it: do that here,
+   * under the same ratio rule as layers, so that a zip bomb inside a jar is refused, not inflated.
+   */
+  private static void drainBounded(ZipArchiveInputStream zip, String where) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while ((n = zip.read(buffer, 0, buffer.length)) > 0) {
+      total += n;
+      long allowed =
+          (long) ImageLimits.DEFAULT.maxCompressionRatio() * Math.max(zip.getCompressedCount(), 1)
+              + ImageLimits.RATIO_ALLOWANCE;
+      if (total > allowed) {
+        throw new ImageException(
+            Reason.DECOMPRESSION_BOMB,
+            where
+                + " expands more than "
+                + ImageLimits.DEFAULT.maxCompressionRatio()
+                + " times its compressed size"
+                + " (decompression bomb)");
+      }
+    }
   }
 
   static java.util.Optional<SbomPackage> pom(byte[] content, String location) throws IOException {

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Blank-line separated {@code Key: value} records (dpkg status) or {@code K:value} (apk). */
@@ -15,11 +13,11 @@ final class Stanzas {
   private Stanzas() {}
 
   /**
-   * @param separator ':' for both formats; dpkg values are trimmed, and lines starting with a space
-   *     continue the previous field
+   * Hands each stanza over as it is read (memory holds one stanza, not the database); lines that
+   * start with a space continue the previous field.
    */
-  static List<Map<String, String>> read(InputStream in) throws IOException {
-    List<Map<String, String>> result = new ArrayList<>();
+  static void forEach(InputStream in, java.util.function.Consumer<Map<String, String>> each)
+      throws IOException {
     var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     Map<String, String> current = new LinkedHashMap<>();
     String lastKey = null;
@@ -27,7 +25,7 @@ final class Stanzas {
     while ((line = reader.readLine()) != null) {
       if (line.isBlank()) {
         if (!current.isEmpty()) {
-          result.add(current);
+          each.accept(current);
           current = new LinkedHashMap<>();
         }
         lastKey = null;
@@ -42,8 +40,7 @@ final class Stanzas {
       }
     }
     if (!current.isEmpty()) {
-      result.add(current);
+      each.accept(current);
     }
-    return result;
   }
 }

@@ -1,6 +1,7 @@
 package io.kso.kubevuln.cli;
 
 import io.kso.kubevuln.image.DockerArchiveSource;
+import io.kso.kubevuln.image.ImageException;
 import io.kso.kubevuln.image.ImageSource;
 import io.kso.kubevuln.image.OciLayoutSource;
 import io.kso.kubevuln.image.Platform;
@@ -31,6 +32,18 @@ final class ImageSources {
     }
     if (Files.isRegularFile(path)) {
       return new DockerArchiveSource(path);
+    }
+    if (Files.isDirectory(path)) {
+      throw new ImageException(
+          ImageException.Reason.MALFORMED_MANIFEST,
+          image + " is a directory but not an OCI image layout (no oci-layout and index.json)");
+    }
+    if (image.startsWith("/") || image.startsWith("./") || image.startsWith("../")) {
+      throw new ImageException(
+          ImageException.Reason.NOT_FOUND,
+          "no such file or directory: "
+              + image
+              + " (an OCI layout directory or a docker-archive tar was expected)");
     }
     ImageReference ref = ImageReference.parse(image);
     RegistryOptions options =

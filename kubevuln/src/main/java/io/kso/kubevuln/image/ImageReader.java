@@ -55,12 +55,15 @@ public final class ImageReader {
       long[] total) {
     String what =
         "layer " + index + " (" + (layer.digest() == null ? "no digest" : layer.digest()) + ")";
-    try (InputStream raw = source.openBlob(layer)) {
-      var verified = new VerifyingInputStream(raw, what, layer.digest(), layer.size());
+    try (InputStream raw = source.openBlob(layer);
+        var blob =
+            new ReadAheadInputStream(
+                new VerifyingInputStream(raw, what, layer.digest(), layer.size()),
+                "layer-" + index + "-reader")) {
       try {
-        total[0] = walkLayer(verified, what, diffId, visitor, total[0]);
+        total[0] = walkLayer(blob, what, diffId, visitor, total[0]);
       } catch (IOException | UncheckedIOException e) {
-        throw corrupt(verified, what, e);
+        throw corrupt(blob, what, e);
       }
     } catch (IOException e) {
       throw new ImageException(Reason.IO, what + " could not be opened: " + message(e), e);
@@ -69,12 +72,12 @@ public final class ImageReader {
 
   /** Streams one layer; returns the image's uncompressed byte count so far. */
   private long walkLayer(
-      VerifyingInputStream verified, String what, String diffId, LayerVisitor visitor, long total)
+      ReadAheadInputStream blob, String what, String diffId, LayerVisitor visitor, long total)
       throws IOException {
-    var buffered = new BufferedInputStream(verified, BUFFER);
+    var buffered = new BufferedInputStream(blob, BUFFER);
     InputStream plain = decompress(buffered);
     boolean compressed = plain != buffered;
-    var counted = new LimitedInputStream(plain, what, compressed ? verified::count : null, total);
+    var counted = new LimitedInputStream(plain, what, compressed ? blob::count : null, total);
     var uncompressed =
         diffId == null
             ? counted
@@ -84,7 +87,7 @@ public final class ImageReader {
     if (uncompressed instanceof VerifyingInputStream v) {
       v.finish();
     }
-    verified.finish();
+    blob.finish();
     return counted.total();
   }
 
@@ -92,9 +95,9 @@ public final class ImageReader {
    * A layer that cannot be decompressed or untarred: if its bytes do not match its digest, that is
    * the clearer error (the blob was altered or truncated), else the layer itself is corrupt.
    */
-  private static ImageException corrupt(VerifyingInputStream verified, String what, Exception e) {
+  private static ImageException corrupt(ReadAheadInputStream blob, String what, Exception e) {
     try {
-      verified.finish();
+      blob.finish();
     } catch (ImageException mismatch) {
       mismatch.addSuppressed(e);
       return mismatch;

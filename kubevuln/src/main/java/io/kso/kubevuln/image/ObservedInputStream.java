@@ -6,6 +6,9 @@ import java.io.InputStream;
 
 /** A stream that shows every chunk read through it to {@link #observe}, skips included. */
 abstract class ObservedInputStream extends FilterInputStream {
+  private final byte[] one = new byte[1];
+  private byte[] skipBuffer;
+
   ObservedInputStream(InputStream in) {
     super(in);
   }
@@ -15,7 +18,6 @@ abstract class ObservedInputStream extends FilterInputStream {
 
   @Override
   public final int read() throws IOException {
-    byte[] one = new byte[1];
     int n = read(one, 0, 1);
     return n < 0 ? -1 : one[0] & 0xff;
   }
@@ -31,8 +33,10 @@ abstract class ObservedInputStream extends FilterInputStream {
 
   @Override
   public final long skip(long n) throws IOException {
-    byte[] buffer = new byte[(int) Math.min(Math.max(n, 0), 65536)];
-    return Math.max(read(buffer, 0, buffer.length), 0);
+    if (skipBuffer == null) {
+      skipBuffer = new byte[65536];
+    }
+    return Math.max(read(skipBuffer, 0, (int) Math.min(Math.max(n, 0), skipBuffer.length)), 0);
   }
 
   @Override

@@ -51,10 +51,6 @@ final class VerifyingInputStream extends ObservedInputStream {
     }
   }
 
-  long count() {
-    return count;
-  }
-
   /** Reads to the end and checks length and digest. */
   String finish() throws IOException {
     byte[] buffer = new byte[65536];

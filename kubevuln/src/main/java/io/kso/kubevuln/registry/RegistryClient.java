@@ -4,12 +4,9 @@ import io.kso.kubevuln.image.ImageException;
 import io.kso.kubevuln.image.ImageException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The pull side of the OCI distribution API over {@code java.net.http}: manifests and blobs, Basic
+ * The pull side of the OCI distribution API over the JDK's HTTP client: manifests and blobs, Basic
  * and Bearer-token authentication answered from the registry's challenge, retries with backoff on
  * 429, 5xx and connection failures, and redirects followed without leaking credentials to other
  * hosts. Bodies are streamed; the caller verifies digests.
@@ -25,26 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RegistryClient {
   private static final int MAX_REDIRECTS = 5;
   private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+  private static final int CONNECT_TIMEOUT_MS = 15_000;
+
+  /** The longest silence inside a response, not a bound on a whole layer's download. */
+  private static final int READ_TIMEOUT_MS = 120_000;
 
   private final RegistryOptions options;
-  private final HttpClient http;
   private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
   public RegistryClient(RegistryOptions options) {
     this.options = options;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(15))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   /** A manifest as the registry served it. */
   public record Fetched(byte[] body, String contentType, String digestHeader) {}
 
   public Fetched manifest(ImageReference ref, String reference, String accept) {
-    HttpResponse<InputStream> response = get(ref, "manifests/" + reference, accept);
+    Response response = get(ref, "manifests/" + reference, accept);
     try (InputStream in = response.body()) {
       byte[] body = in.readNBytes(io.kso.kubevuln.image.Manifests.MAX_MANIFEST_BYTES + 1);
       if (body.length > io.kso.kubevuln.image.Manifests.MAX_MANIFEST_BYTES) {
@@ -63,17 +57,16 @@ public final class RegistryClient {
     return get(ref, "blobs/" + digest, "*/*").body();
   }
 
-  private static String header(HttpResponse<?> response, String name) {
-    return response.headers().firstValue(name).map(v -> v.split(";")[0].trim()).orElse(null);
+  private static String header(Response response, String name) {
+    return response.header(name).map(v -> v.split(";")[0].trim()).orElse(null);
   }
 
-  private HttpResponse<InputStream> get(ImageReference ref, String path, String accept) {
+  private Response get(ImageReference ref, String path, String accept) {
     URI uri = URI.create(base(ref) + "/v2/" + ref.repository() + "/" + path);
     String scopeKey = ref.apiHost() + "/" + ref.repository();
     boolean challenged = false;
     for (int attempt = 1; ; attempt++) {
-      HttpResponse<InputStream> response =
-          send(uri, accept, authorizations.get(scopeKey), ref, attempt);
+      Response response = send(uri, accept, authorizations.get(scopeKey), ref, attempt);
       if (response == null) {
         continue; // connection failure, retried after backoff
       }
@@ -83,8 +76,7 @@ public final class RegistryClient {
         String challenge = header(response, "WWW-Authenticate");
         discard(response);
         authorizations.put(
-            scopeKey,
-            answer(ref, response.headers().firstValue("WWW-Authenticate").orElse(challenge)));
+            scopeKey, answer(ref, response.header("WWW-Authenticate").orElse(challenge)));
         attempt--;
         continue;
       }
@@ -104,14 +96,18 @@ public final class RegistryClient {
     }
   }
 
-  private HttpResponse<InputStream> send(
+  private Response send(
       URI uri, String accept, String authorization, ImageReference ref, int attempt) {
-    var request = HttpRequest.newBuilder(uri).GET().header("Accept", accept);
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
     try {
-      return http.send(request.build(), BodyHandlers.ofInputStream());
+      var connection = (HttpURLConnection) uri.toURL().openConnection();
+      connection.setInstanceFollowRedirects(false);
+      connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+      connection.setReadTimeout(READ_TIMEOUT_MS);
+      connection.setRequestProperty("Accept", accept);
+      if (authorization != null) {
+        connection.setRequestProperty("Authorization", authorization);
+      }
+      return Response.of(uri, connection);
     } catch (IOException e) {
       if (attempt >= options.maxAttempts()) {
         throw new ImageException(
@@ -126,16 +122,12 @@ public final class RegistryClient {
       }
       sleep(backoff(attempt));
       return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ImageException(Reason.IO, "interrupted while talking to " + ref.apiHost(), e);
     }
   }
 
   /** Follows a redirect (blob storage); credentials go only to the registry's own host. */
-  private HttpResponse<InputStream> redirect(
-      HttpResponse<InputStream> response, ImageReference ref, int depth) {
-    String location = response.headers().firstValue("Location").orElse(null);
+  private Response redirect(Response response, ImageReference ref, int depth) {
+    String location = response.header("Location").orElse(null);
     discard(response);
     if (location == null || depth >= MAX_REDIRECTS) {
       throw new ImageException(
@@ -147,7 +139,7 @@ public final class RegistryClient {
         ref.apiHost().equals(target.getAuthority())
             ? authorizations.get(ref.apiHost() + "/" + ref.repository())
             : null;
-    HttpResponse<InputStream> next = send(target, "*/*", auth, ref, options.maxAttempts());
+    Response next = send(target, "*/*", auth, ref, options.maxAttempts());
     int status = next.statusCode();
     if (status >= 300 && status < 400) {
       return redirect(next, ref, depth + 1);
@@ -203,7 +195,7 @@ public final class RegistryClient {
         .append("scope=")
         .append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
     URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
-    HttpResponse<InputStream> response =
+    Response response =
         send(
             uri,
             "application/json",
@@ -230,8 +222,7 @@ public final class RegistryClient {
     }
   }
 
-  private ImageException failure(
-      HttpResponse<InputStream> response, ImageReference ref, String path) {
+  private ImageException failure(Response response, ImageReference ref, String path) {
     String detail = RegistryErrors.describe(response);
     int status = response.statusCode();
     String what = path.startsWith("manifests/") ? "manifest " + ref : path + " of " + ref;
@@ -266,10 +257,9 @@ public final class RegistryClient {
     return options.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
   }
 
-  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+  private static Optional<Duration> retryAfter(Response response) {
     return response
-        .headers()
-        .firstValue("Retry-After")
+        .header("Retry-After")
         .flatMap(
             v -> {
               try {
@@ -281,7 +271,7 @@ public final class RegistryClient {
             });
   }
 
-  private static void discard(HttpResponse<InputStream> response) {
+  private static void discard(Response response) {
     try (InputStream in = response.body()) {
       in.skip(64 * 1024);
     } catch (IOException e) {

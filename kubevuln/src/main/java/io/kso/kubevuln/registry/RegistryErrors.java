@@ -2,7 +2,6 @@ package io.kso.kubevuln.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RegistryErrors {
   private RegistryErrors() {}
 
-  static String describe(HttpResponse<InputStream> response) {
+  static String describe(Response response) {
     byte[] body;
     try (InputStream in = response.body()) {
       body = in.readNBytes(16 * 1024);

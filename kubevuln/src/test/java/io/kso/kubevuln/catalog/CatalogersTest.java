@@ -139,6 +139,25 @@ class CatalogersTest {
   }
 
   @Test
+  void zipBombInsideAJarIsRefused() throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    try (var zip = new ZipOutputStream(bytes)) { // streamed entries: sizes follow the data
+      zip.putNextEntry(new ZipEntry("bomb.bin"));
+      byte[] zeros = new byte[1024 * 1024];
+      for (int i = 0; i < 300; i++) {
+        zip.write(zeros);
+      }
+      zip.closeEntry();
+    }
+    assertThat(bytes.size()).isLessThan(1024 * 1024);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> run(new JavaArchiveCataloger(), "/app/bomb-1.0.jar", bytes.toByteArray()))
+        .hasMessageContaining("/app/bomb-1.0.jar/bomb.bin expands more than")
+        .hasMessageContaining("decompression bomb");
+  }
+
+  @Test
   void npmInstalledPackagesAndLockfileVersionOne() throws IOException {
     var npm = new NpmCataloger();
     assertThat(

@@ -80,6 +80,16 @@ class SbomCommandTest {
   }
 
   @Test
+  void missingPathAndNonLayoutDirectoryAreClearErrors() {
+    CliRun missing = CliRun.of("sbom", temp.resolve("nope").toString());
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("no such file or directory");
+    CliRun plainDir = CliRun.of("sbom", temp.toString());
+    assertThat(plainDir.exitCode()).isEqualTo(1);
+    assertThat(plainDir.err()).contains("not an OCI image layout");
+  }
+
+  @Test
   void outputFileIsWrittenWhole() throws Exception {
     Path out = temp.resolve("out.json");
     CliRun run = CliRun.of("sbom", layout().toString(), "-o", out.toString());

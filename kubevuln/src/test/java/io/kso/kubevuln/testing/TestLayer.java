@@ -27,6 +27,8 @@ public final class TestLayer {
 
   private record Entry(String name, byte[] content, int mode, byte type, String link) {}
 
+  private static final java.util.Date FIXED_TIME = new java.util.Date(1_700_000_000_000L);
+
   private final List<Entry> entries = new ArrayList<>();
   private Compression compression = Compression.GZIP;
 
@@ -101,6 +103,8 @@ public final class TestLayer {
           entry.setLinkName(e.link());
         }
         entry.setSize(e.type() == TarConstants.LF_NORMAL ? e.content().length : 0);
+        // A constant time: the same layer gives the same bytes (and digest) however often built.
+        entry.setModTime(FIXED_TIME);
         tar.putArchiveEntry(entry);
         if (e.type() == TarConstants.LF_NORMAL) {
           tar.write(e.content());
