@@ -132,14 +132,28 @@ record ServiceContract(
 
   /** The flags of {@code JvmFlags.SERVICE}, read from the suite module's source. */
   static List<String> jvmServiceFlags() {
+    return jvmFlags("SERVICE");
+  }
+
+  /** The chart's flags for one service: the common ones, then kubevuln's own. */
+  static List<String> jvmServiceFlags(String service) {
+    List<String> flags = new ArrayList<>(jvmServiceFlags());
+    if (service.equals("kubevuln")) {
+      flags.addAll(jvmFlags("KUBEVULN_EXTRA"));
+    }
+    return flags;
+  }
+
+  private static List<String> jvmFlags(String name) {
     Path source =
         HelmChart.projectDir().resolve("suite/src/main/java/io/kso/suite/process/JvmFlags.java");
     String text = readString(source);
     Matcher list =
-        Pattern.compile("List<String>\\s+SERVICE\\s*=\\s*List\\.of\\(([^;]*)\\);", Pattern.DOTALL)
+        Pattern.compile(
+                "List<String>\\s+" + name + "\\s*=\\s*List\\.of\\(([^;]*)\\);", Pattern.DOTALL)
             .matcher(text);
     if (!list.find()) {
-      throw new IllegalStateException("no SERVICE = List.of(...) in " + source);
+      throw new IllegalStateException("no " + name + " = List.of(...) in " + source);
     }
     List<String> flags = new ArrayList<>();
     Matcher literal = Pattern.compile("\"([^\"]*)\"").matcher(list.group(1));
