@@ -1,0 +1,148 @@
+package io.kso.kubescape.engine;
+
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.runtime.CelFunctionBinding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kubernetes helpers rules may call besides standard CEL (documented in
+ * docs/config-scanning.md). Lookups of other objects read the inventory of the scan being evaluated
+ * on this thread.
+ */
+final class RuleFunctions {
+  private static final ThreadLocal<Inventory> CURRENT = new ThreadLocal<>();
+
+  private RuleFunctions() {}
+
+  static void bind(Inventory inventory) {
+    CURRENT.set(inventory);
+  }
+
+  static void unbind() {
+    CURRENT.remove();
+  }
+
+  private static Inventory inventory() {
+    Inventory i = CURRENT.get();
+    return i == null ? new Inventory(List.of()) : i;
+  }
+
+  static List<CelFunctionDecl> declarations() {
+    var dyn = SimpleType.DYN;
+    var str = SimpleType.STRING;
+    var listDyn = ListType.create(dyn);
+    return List.of(
+        fn("objectsOfKind", global("objectsOfKind_s", listDyn, str)),
+        fn("objectsOfKind", global("objectsOfKind_s_s", listDyn, str, str)),
+        fn("selects", global("selects_dyn_dyn", SimpleType.BOOL, dyn, dyn)),
+        fn("podSpecOf", global("podSpecOf_dyn", dyn, dyn)),
+        fn("podPathOf", global("podPathOf_dyn", str, dyn)),
+        fn("podLabelsOf", global("podLabelsOf_dyn", dyn, dyn)),
+        fn("versionCompare", global("versionCompare_s_s", SimpleType.INT, str, str)),
+        fn("quantity", global("quantity_dyn", SimpleType.DOUBLE, dyn)),
+        fn("cmdFlags", global("cmdFlags_dyn", dyn, dyn)));
+  }
+
+  static List<CelFunctionBinding> bindings() {
+    return List.of(
+        CelFunctionBinding.from("objectsOfKind_s", String.class, k -> inventory().ofKind(k)),
+        CelFunctionBinding.from(
+            "objectsOfKind_s_s", String.class, String.class, (k, ns) -> inventory().ofKind(k, ns)),
+        CelFunctionBinding.from("selects_dyn_dyn", Object.class, Object.class, Selectors::selects),
+        CelFunctionBinding.from("podSpecOf_dyn", Object.class, RuleFunctions::podSpecOf),
+        CelFunctionBinding.from("podPathOf_dyn", Object.class, RuleFunctions::podPathOf),
+        CelFunctionBinding.from("podLabelsOf_dyn", Object.class, RuleFunctions::podLabelsOf),
+        CelFunctionBinding.from(
+            "versionCompare_s_s", String.class, String.class, RuleFunctions::versionCompare),
+        CelFunctionBinding.from("quantity_dyn", Object.class, Quantities::parse),
+        CelFunctionBinding.from("cmdFlags_dyn", Object.class, RuleFunctions::cmdFlags));
+  }
+
+  private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
+    return CelFunctionDecl.newFunctionDeclaration(name, o);
+  }
+
+  private static CelOverloadDecl global(
+      String id, dev.cel.common.types.CelType result, dev.cel.common.types.CelType... params) {
+    return CelOverloadDecl.newGlobalOverload(id, result, params);
+  }
+
+  static Object podSpecOf(Object o) {
+    Map<String, Object> m = K8s.map(o);
+    String p = K8s.podSpecPath(m);
+    Object spec = p == null ? null : K8s.at(m, p);
+    return spec instanceof Map<?, ?> ? spec : Map.of();
+  }
+
+  static String podPathOf(Object o) {
+    String p = K8s.podSpecPath(K8s.map(o));
+    return p == null ? "" : p;
+  }
+
+  static Object podLabelsOf(Object o) {
+    Map<String, Object> m = K8s.map(o);
+    String p = K8s.podSpecPath(m);
+    if (p == null) {
+      return Map.of();
+    }
+    String meta = p.substring(0, p.length() - "spec".length()) + "metadata.labels";
+    Object labels = K8s.at(m, meta);
+    return labels instanceof Map<?, ?> ? labels : Map.of();
+  }
+
+  /**
+   * {@code --flag=value} and {@code --flag value} arguments of a command list, as a map of flag
+   * (with its dashes) to {@code {value, index}}; the last occurrence wins.
+   */
+  static Object cmdFlags(Object cmd) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    List<Object> args = K8s.list(cmd);
+    for (int i = 0; i < args.size(); i++) {
+      String a = K8s.str(args.get(i));
+      if (!a.startsWith("-")) {
+        continue;
+      }
+      int eq = a.indexOf('=');
+      String flag = eq < 0 ? a : a.substring(0, eq);
+      String value = eq < 0 ? "" : a.substring(eq + 1);
+      out.put(flag, Map.of("value", value, "index", (long) i));
+    }
+    return out;
+  }
+
+  /** Compares dotted numeric versions, ignoring a leading {@code v} and any suffix after - or +. */
+  static long versionCompare(String a, String b) {
+    List<Long> x = versionParts(a);
+    List<Long> y = versionParts(b);
+    for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
+      long p = i < x.size() ? x.get(i) : 0;
+      long q = i < y.size() ? y.get(i) : 0;
+      if (p != q) {
+        return p < q ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private static List<Long> versionParts(String v) {
+    String s = v.startsWith("v") || v.startsWith("V") ? v.substring(1) : v;
+    int cut = s.length();
+    for (char c : new char[] {'-', '+'}) {
+      int i = s.indexOf(c);
+      if (i >= 0) {
+        cut = Math.min(cut, i);
+      }
+    }
+    List<Long> parts = new ArrayList<>();
+    for (String p : s.substring(0, cut).split("\\.")) {
+      String digits = p.replaceAll("[^0-9].*$", "");
+      parts.add(digits.isEmpty() ? 0 : Long.parseLong(digits));
+    }
+    return parts;
+  }
+}
