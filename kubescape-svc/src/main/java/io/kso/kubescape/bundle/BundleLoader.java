@@ -47,6 +47,8 @@ public final class BundleLoader {
             FrameworkSpec fw = framework(yaml(f.getValue()));
             frameworks.put(fw.name(), fw);
           }
+        } catch (YamlDocuments.ParseException e) {
+          throw new BundleException(path + ":" + e.line() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
           throw new BundleException(path + ": " + e.getMessage(), e);
         }

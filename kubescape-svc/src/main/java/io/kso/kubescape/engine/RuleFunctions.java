@@ -45,7 +45,9 @@ final class RuleFunctions {
         fn("podLabelsOf", global("podLabelsOf_dyn", dyn, dyn)),
         fn("versionCompare", global("versionCompare_s_s", SimpleType.INT, str, str)),
         fn("quantity", global("quantity_dyn", SimpleType.DOUBLE, dyn)),
-        fn("cmdFlags", global("cmdFlags_dyn", dyn, dyn)));
+        fn("cmdFlags", global("cmdFlags_dyn", dyn, dyn)),
+        fn("take", global("take_list_int", listDyn, listDyn, SimpleType.INT)),
+        fn("base64Text", global("base64Text_s", str, str)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -60,7 +62,13 @@ final class RuleFunctions {
         CelFunctionBinding.from(
             "versionCompare_s_s", String.class, String.class, RuleFunctions::versionCompare),
         CelFunctionBinding.from("quantity_dyn", Object.class, Quantities::parse),
-        CelFunctionBinding.from("cmdFlags_dyn", Object.class, RuleFunctions::cmdFlags));
+        CelFunctionBinding.from("cmdFlags_dyn", Object.class, RuleFunctions::cmdFlags),
+        CelFunctionBinding.from(
+            "take_list_int",
+            List.class,
+            Long.class,
+            (l, n) -> l.size() <= n ? l : l.subList(0, (int) (long) n)),
+        CelFunctionBinding.from("base64Text_s", String.class, RuleFunctions::base64Text));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
@@ -113,6 +121,19 @@ final class RuleFunctions {
       out.put(flag, Map.of("value", value, "index", (long) i));
     }
     return out;
+  }
+
+  /** The text a base64 string encodes, or "" when it is not base64 (or not text). */
+  static String base64Text(String s) {
+    try {
+      byte[] b = java.util.Base64.getDecoder().decode(s.trim());
+      return java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(b))
+          .toString();
+    } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+      return "";
+    }
   }
 
   /** Compares dotted numeric versions, ignoring a leading {@code v} and any suffix after - or +. */

@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * Converts parsed YAML/JSON trees to the value model CEL evaluates (int64 as Long, double, string,
- * bool, list, map with string keys, null as {@link NullValue}) and back to plain Java for output.
+ * bool, list, map with string keys, null as {@link NullValue}) and back to plain Java for output. A
+ * map entry whose value is null is dropped, as Kubernetes treats it: {@code securityContext:} with
+ * nothing after it is no security context.
  */
 public final class Values {
   private Values() {}
@@ -21,7 +23,12 @@ public final class Values {
     }
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 2));
-      m.forEach((k, x) -> out.put(String.valueOf(k), toCel(x)));
+      m.forEach(
+          (k, x) -> {
+            if (x != null && !(x instanceof NullValue)) {
+              out.put(String.valueOf(k), toCel(x));
+            }
+          });
       return out;
     }
     if (v instanceof List<?> l) {
