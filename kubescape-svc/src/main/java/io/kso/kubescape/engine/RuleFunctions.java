@@ -47,7 +47,12 @@ final class RuleFunctions {
         fn("quantity", global("quantity_dyn", SimpleType.DOUBLE, dyn)),
         fn("cmdFlags", global("cmdFlags_dyn", dyn, dyn)),
         fn("take", global("take_list_int", listDyn, listDyn, SimpleType.INT)),
-        fn("base64Text", global("base64Text_s", str, str)));
+        fn("base64Text", global("base64Text_s", str, str)),
+        fn("cpComponent", global("cpComponent_dyn", str, dyn)),
+        fn("cpItems", global("cpItems_dyn", listDyn, dyn)),
+        fn("cpFlag", global("cpFlag_dyn_s", listDyn, dyn, str)),
+        fn("cpAppendPath", global("cpAppendPath_dyn_int", str, dyn, SimpleType.INT)),
+        fn("cpListPath", global("cpListPath_dyn", str, dyn)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -68,7 +73,13 @@ final class RuleFunctions {
             List.class,
             Long.class,
             (l, n) -> l.size() <= n ? l : l.subList(0, (int) (long) n)),
-        CelFunctionBinding.from("base64Text_s", String.class, RuleFunctions::base64Text));
+        CelFunctionBinding.from("base64Text_s", String.class, RuleFunctions::base64Text),
+        CelFunctionBinding.from("cpComponent_dyn", Object.class, ControlPlane::component),
+        CelFunctionBinding.from("cpItems_dyn", Object.class, o -> List.copyOf(ControlPlane.items(o))),
+        CelFunctionBinding.from("cpFlag_dyn_s", Object.class, String.class, ControlPlane::flag),
+        CelFunctionBinding.from(
+            "cpAppendPath_dyn_int", Object.class, Long.class, ControlPlane::appendPath),
+        CelFunctionBinding.from("cpListPath_dyn", Object.class, ControlPlane::listPath));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
