@@ -52,7 +52,11 @@ final class RuleFunctions {
         fn("cpItems", global("cpItems_dyn", listDyn, dyn)),
         fn("cpFlag", global("cpFlag_dyn_s", listDyn, dyn, str)),
         fn("cpAppendPath", global("cpAppendPath_dyn_int", str, dyn, SimpleType.INT)),
-        fn("cpListPath", global("cpListPath_dyn", str, dyn)));
+        fn("cpListPath", global("cpListPath_dyn", str, dyn)),
+        fn(
+            "permissionsAllow",
+            global("permissionsAllow_int_int", SimpleType.BOOL, SimpleType.INT, SimpleType.INT)),
+        fn("parseYaml", global("parseYaml_s", dyn, str)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -79,7 +83,13 @@ final class RuleFunctions {
         CelFunctionBinding.from("cpFlag_dyn_s", Object.class, String.class, ControlPlane::flag),
         CelFunctionBinding.from(
             "cpAppendPath_dyn_int", Object.class, Long.class, ControlPlane::appendPath),
-        CelFunctionBinding.from("cpListPath_dyn", Object.class, ControlPlane::listPath));
+        CelFunctionBinding.from("cpListPath_dyn", Object.class, ControlPlane::listPath),
+        CelFunctionBinding.from(
+            "permissionsAllow_int_int",
+            Long.class,
+            Long.class,
+            (allowed, actual) -> (actual & ~allowed) == 0),
+        CelFunctionBinding.from("parseYaml_s", String.class, RuleFunctions::parseYaml));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
@@ -132,6 +142,16 @@ final class RuleFunctions {
       out.put(flag, Map.of("value", value, "index", (long) i));
     }
     return out;
+  }
+
+  /** A YAML or JSON document as a value; an empty map when it does not parse. */
+  static Object parseYaml(String text) {
+    try {
+      Object doc = io.kso.kubescape.input.YamlDocuments.parseFirst(text);
+      return doc == null ? Map.of() : Values.toCel(doc);
+    } catch (RuntimeException e) {
+      return Map.of();
+    }
   }
 
   /** The text a base64 string encodes, or "" when it is not base64 (or not text). */

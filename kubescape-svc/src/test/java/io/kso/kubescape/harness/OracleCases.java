@@ -81,11 +81,15 @@ final class OracleCases {
     for (JsonNode r : e.path("relatedObjects")) {
       related.add(
           new RelatedId(
-              new ObjectId(r.path("kind").asString(""), r.path("name").asString(""), null),
+              new ObjectId(text(r.path("kind")), text(r.path("name")), null),
               paths(r),
               fixes(r)));
     }
     return new Failure(objects, paths(e), fixes(e), related);
+  }
+
+  private static String text(JsonNode n) {
+    return n.isString() ? n.asString() : "";
   }
 
   private static String namespace(JsonNode o) {
