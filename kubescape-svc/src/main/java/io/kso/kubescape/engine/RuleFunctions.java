@@ -56,7 +56,8 @@ final class RuleFunctions {
         fn(
             "permissionsAllow",
             global("permissionsAllow_int_int", SimpleType.BOOL, SimpleType.INT, SimpleType.INT)),
-        fn("parseYaml", global("parseYaml_s", dyn, str)));
+        fn("parseYaml", global("parseYaml_s", dyn, str)),
+        fn("rbacGrants", global("rbacGrants_dyn4", listDyn, dyn, dyn, dyn, dyn)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -89,7 +90,11 @@ final class RuleFunctions {
             Long.class,
             Long.class,
             (allowed, actual) -> (actual & ~allowed) == 0),
-        CelFunctionBinding.from("parseYaml_s", String.class, RuleFunctions::parseYaml));
+        CelFunctionBinding.from("parseYaml_s", String.class, RuleFunctions::parseYaml),
+        CelFunctionBinding.from(
+            "rbacGrants_dyn4",
+            List.of(Object.class, Object.class, Object.class, Object.class),
+            a -> Rbac.grants(a[0], a[1], a[2], a[3])));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
