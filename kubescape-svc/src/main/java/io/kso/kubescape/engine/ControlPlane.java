@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Command-line flags of control-plane pods (kube-apiserver, kube-controller-manager, kube-scheduler,
- * etcd). kubeadm puts the flags in {@code command}; RKE2 and k3s keep {@code command} to the binary
- * and pass the flags in {@code args}: both are read, and paths point into the list that holds them.
+ * Command-line flags of control-plane pods (kube-apiserver, kube-controller-manager,
+ * kube-scheduler, etcd). kubeadm puts the flags in {@code command}; RKE2 and k3s keep {@code
+ * command} to the binary and pass the flags in {@code args}: both are read, and paths point into
+ * the list that holds them.
  */
 final class ControlPlane {
   private static final String CONTAINER = "spec.containers[0]";
@@ -37,7 +38,8 @@ final class ControlPlane {
       return "";
     }
     String bin = K8s.str(command.get(0));
-    for (String c : List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd")) {
+    for (String c :
+        List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd")) {
       if (bin.endsWith(c)) {
         return c;
       }
@@ -62,8 +64,9 @@ final class ControlPlane {
   }
 
   /**
-   * Every occurrence of {@code --flag=value} (or a bare {@code --flag}) in the command and args: {@code {path, item, value,
-   * fixed}}, {@code fixed} being the item without that flag (and its separating space).
+   * Every occurrence of {@code --flag=value} (or a bare {@code --flag}) in the command and args:
+   * {@code {path, item, value, fixed}}, {@code fixed} being the item without that flag (and its
+   * separating space).
    */
   static List<Object> flag(Object o, String flag) {
     Pattern p = Pattern.compile(" ?" + Pattern.quote(flag) + "(?:=(.+?))?(?: |$)");

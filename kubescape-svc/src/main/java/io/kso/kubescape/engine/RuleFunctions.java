@@ -80,7 +80,8 @@ final class RuleFunctions {
             (l, n) -> l.size() <= n ? l : l.subList(0, (int) (long) n)),
         CelFunctionBinding.from("base64Text_s", String.class, RuleFunctions::base64Text),
         CelFunctionBinding.from("cpComponent_dyn", Object.class, ControlPlane::component),
-        CelFunctionBinding.from("cpItems_dyn", Object.class, o -> List.copyOf(ControlPlane.items(o))),
+        CelFunctionBinding.from(
+            "cpItems_dyn", Object.class, o -> List.copyOf(ControlPlane.items(o))),
         CelFunctionBinding.from("cpFlag_dyn_s", Object.class, String.class, ControlPlane::flag),
         CelFunctionBinding.from(
             "cpAppendPath_dyn_int", Object.class, Long.class, ControlPlane::appendPath),

@@ -79,6 +79,66 @@ public final class YamlDocuments {
     return null;
   }
 
+  /**
+   * The documents of a file, each with its 1-based start line, up to the first that does not parse;
+   * {@code error} is that failure, or null.
+   */
+  public record Parsed(List<Object> documents, List<Integer> lines, ParseException error) {}
+
+  /** Every document that parses, stopping at the first that does not (reported, not thrown). */
+  public static Parsed parseLenient(String text) {
+    Parsed first = lenient(text);
+    if (first.error() != null && text.indexOf('\t') >= 0) {
+      Parsed again = lenient(untab(text));
+      if (again.error() == null) {
+        return again;
+      }
+    }
+    return first;
+  }
+
+  private static Parsed lenient(String text) {
+    List<Object> docs = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    List<Integer> starts = documentStarts(text);
+    int index = 0;
+    try {
+      for (Object doc : yaml().loadAll(text)) {
+        if (doc != null) {
+          docs.add(doc);
+          lines.add(index < starts.size() ? starts.get(index) : 1);
+        }
+        index++;
+      }
+      return new Parsed(docs, lines, null);
+    } catch (RuntimeException e) {
+      return new Parsed(docs, lines, wrap(e));
+    }
+  }
+
+  /** 1-based line where each document starts: 1, then the line after each {@code ---}. */
+  static List<Integer> documentStarts(String text) {
+    List<Integer> out = new ArrayList<>();
+    String[] lines = text.split("\n", -1);
+    boolean content = false;
+    int start = 1;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("---")) {
+        if (content) {
+          out.add(start);
+        }
+        start = i + 2;
+        content = !lines[i].substring(3).isBlank();
+      } else if (!lines[i].isBlank() && !lines[i].trim().startsWith("#")) {
+        content = true;
+      }
+    }
+    if (content) {
+      out.add(start);
+    }
+    return out;
+  }
+
   /** The first document, which must be a map. */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> parseSingle(String text) {

@@ -81,9 +81,7 @@ final class OracleCases {
     for (JsonNode r : e.path("relatedObjects")) {
       related.add(
           new RelatedId(
-              new ObjectId(text(r.path("kind")), text(r.path("name")), null),
-              paths(r),
-              fixes(r)));
+              new ObjectId(text(r.path("kind")), text(r.path("name")), null), paths(r), fixes(r)));
     }
     return new Failure(objects, paths(e), fixes(e), related);
   }
