@@ -57,7 +57,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = workDir == null ? Files.createTempDirectory("kso-bench") : workDir;
-    out.printf("%-10s %10s %12s %14s%n", "resources", "files", "wall (s)", "peak RSS (MiB)");
+    out.printf(
+        "%-10s %8s %10s %10s %15s %s%n",
+        "resources", "files", "wall (s)", "cpu (s)", "peak RSS (MiB)", "load avg");
     for (int n : sizes) {
       Path cluster = dir.resolve("cluster-" + n);
       int files = write(SyntheticCluster.generate(n, seed), cluster);
@@ -86,7 +88,18 @@ public final class BenchCommand implements Callable<Integer> {
     return files;
   }
 
-  record Result(int exit, double seconds, double peakMiB) {}
+  /**
+   * @param cpuSeconds user + system CPU time of the scanning process (last sample before exit)
+   */
+  record Result(int exit, double seconds, double cpuSeconds, double peakMiB) {}
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
 
   private Result scan(Path cluster) throws IOException, InterruptedException {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -117,11 +130,13 @@ public final class BenchCommand implements Callable<Integer> {
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     long peakKb = 0;
+    java.time.Duration cpu = java.time.Duration.ZERO;
     while (!p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
       peakKb = Math.max(peakKb, hwmKb(p.pid()));
+      cpu = p.info().totalCpuDuration().orElse(cpu);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(p.exitValue(), seconds, peakKb / 1024.0);
+    return new Result(p.exitValue(), seconds, cpu.toMillis() / 1000.0, peakKb / 1024.0);
   }
 
   /** VmHWM: the peak resident set of a live process, in KiB (0 once it is gone). */

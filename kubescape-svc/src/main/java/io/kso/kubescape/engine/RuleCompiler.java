@@ -23,7 +23,11 @@ public final class RuleCompiler {
   private final Cel cel;
 
   public RuleCompiler() {
-    CelOptions options = CelOptions.current().enableTimestampEpoch(true).build();
+    CelOptions options =
+        CelOptions.current()
+            .enableTimestampEpoch(true)
+            .enableHeterogeneousNumericComparisons(true)
+            .build();
     var builder =
         CelFactory.standardCelBuilder()
             .setOptions(options)
@@ -52,6 +56,11 @@ public final class RuleCompiler {
     }
     builder.addVar("podPath", SimpleType.STRING);
     this.cel = builder.build();
+  }
+
+  /** Parse and check only (for timing and for caching checked ASTs). */
+  public dev.cel.common.CelAbstractSyntaxTree check(RuleSpec spec) throws CelValidationException {
+    return cel.compile(source(spec)).getAst();
   }
 
   public CompiledRule compile(RuleSpec spec) {

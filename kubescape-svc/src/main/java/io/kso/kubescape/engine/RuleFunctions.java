@@ -57,7 +57,8 @@ final class RuleFunctions {
             "permissionsAllow",
             global("permissionsAllow_int_int", SimpleType.BOOL, SimpleType.INT, SimpleType.INT)),
         fn("parseYaml", global("parseYaml_s", dyn, str)),
-        fn("rbacGrants", global("rbacGrants_dyn4", listDyn, dyn, dyn, dyn, dyn)));
+        fn("rbacGrants", global("rbacGrants_dyn4", listDyn, dyn, dyn, dyn, dyn)),
+        fn("matchesAny", global("matchesAny_s_dyn", SimpleType.BOOL, str, dyn)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -95,7 +96,9 @@ final class RuleFunctions {
         CelFunctionBinding.from(
             "rbacGrants_dyn4",
             List.of(Object.class, Object.class, Object.class, Object.class),
-            a -> Rbac.grants(a[0], a[1], a[2], a[3])));
+            a -> Rbac.grants(a[0], a[1], a[2], a[3])),
+        CelFunctionBinding.from(
+            "matchesAny_s_dyn", String.class, Object.class, Patterns::matchesAny));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {

@@ -1,6 +1,7 @@
 package io.kso.kubescape.report;
 
 import io.kso.kubescape.engine.Finding;
+import io.kso.kubescape.engine.Resource;
 import io.kso.kubescape.engine.Values;
 import io.kso.kubescape.input.InputError;
 import io.kso.kubescape.scan.ControlResult;
@@ -12,48 +13,52 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Kubescape's {@code --format json} results: {@code summaryDetails} (scores, frameworks, controls),
  * {@code resources} and {@code results[]} (per resource, each control with its rules and paths).
- * The schema is src/main/resources/schemas/scan-results.schema.json.
+ * The schema is src/main/resources/schemas/scan-results.schema.json. Written as a stream, one
+ * resource at a time, so that large scans do not hold the document in memory.
  */
 public final class JsonReportWriter {
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private JsonReportWriter() {}
 
   public static void write(ScanReport report, List<InputError> inputErrors, Writer out) {
-    JSON.writeValue(out, document(report, inputErrors));
-  }
-
-  static Map<String, Object> document(ScanReport report, List<InputError> inputErrors) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("generationTime", Instant.now().toString());
-    doc.put("summaryDetails", summary(report));
-    List<Object> resources = new ArrayList<>();
-    report
-        .resources()
-        .forEach(
-            (id, r) -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("resourceID", id);
-              m.put("source", Map.of("path", r.source()));
-              m.put("object", Values.toPlain(r.object()));
-              resources.add(m);
-            });
-    doc.put("resources", resources);
-    doc.put("results", results(report));
-    doc.put(
-        "inputErrors",
-        inputErrors.stream()
-            .map(e -> Map.of("path", e.source(), "line", e.line(), "message", e.message()))
-            .toList());
-    doc.put("evaluationErrors", report.errors());
-    return doc;
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringProperty("generationTime", Instant.now().toString());
+      g.writeName("summaryDetails");
+      g.writePOJO(summary(report));
+      g.writeArrayPropertyStart("resources");
+      for (Map.Entry<String, Resource> e : report.resources().entrySet()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("resourceID", e.getKey());
+        m.put("source", Map.of("path", e.getValue().source()));
+        m.put("object", Values.toPlain(e.getValue().object()));
+        g.writePOJO(m);
+      }
+      g.writeEndArray();
+      g.writeArrayPropertyStart("results");
+      for (String id : report.resources().keySet()) {
+        Map<String, Object> r = result(report, id);
+        if (r != null) {
+          g.writePOJO(r);
+        }
+      }
+      g.writeEndArray();
+      g.writeName("inputErrors");
+      g.writePOJO(
+          inputErrors.stream()
+              .map(e -> Map.of("path", e.source(), "line", e.line(), "message", e.message()))
+              .toList());
+      g.writeName("evaluationErrors");
+      g.writePOJO(report.errors());
+      g.writeEndObject();
+    }
   }
 
   private static Map<String, Object> summary(ScanReport report) {
@@ -95,53 +100,56 @@ public final class JsonReportWriter {
     return s;
   }
 
-  private static List<Object> results(ScanReport report) {
-    List<Object> out = new ArrayList<>();
-    ResourceResults.of(report)
-        .forEach(
-            (id, entries) -> {
-              Map<String, Object> r = new LinkedHashMap<>();
-              r.put("resourceID", id);
-              List<Object> controls = new ArrayList<>();
-              for (ResourceResults.Entry e : entries) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("controlID", e.control().control().id());
-                c.put("name", e.control().control().name());
-                c.put("severity", e.control().control().severity());
-                c.put("status", status(e.status()));
-                if (e.exception() != null) {
-                  c.put("exceptions", List.of(Map.of("name", e.exception())));
-                }
-                c.put("rules", rules(e));
-                controls.add(c);
-              }
-              r.put("controls", controls);
-              out.add(r);
-            });
-    return out;
+  /** The controls that looked at one resource; null when none did. */
+  private static Map<String, Object> result(ScanReport report, String id) {
+    List<Object> controls = new ArrayList<>();
+    for (ControlResult cr : report.controls()) {
+      Status status = cr.resources().get(id);
+      if (status == null) {
+        continue;
+      }
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("controlID", cr.control().id());
+      c.put("name", cr.control().name());
+      c.put("severity", cr.control().severity());
+      c.put("status", status(status));
+      String exception = cr.exceptions().get(id);
+      if (exception != null) {
+        c.put("exceptions", List.of(Map.of("name", exception)));
+      }
+      c.put("rules", rules(cr, status, cr.findings().getOrDefault(id, List.of())));
+      controls.add(c);
+    }
+    if (controls.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("resourceID", id);
+    r.put("controls", controls);
+    return r;
   }
 
-  private static List<Object> rules(ResourceResults.Entry e) {
+  private static List<Object> rules(ControlResult cr, Status status, List<Finding> findings) {
     List<Object> rules = new ArrayList<>();
-    if (e.findings().isEmpty()) {
-      for (String name : e.control().control().rules()) {
-        rules.add(Map.of("name", name, "status", e.status().wire(), "paths", List.of()));
+    if (findings.isEmpty()) {
+      for (String name : cr.control().rules()) {
+        rules.add(Map.of("name", name, "status", status.wire(), "paths", List.of()));
       }
       return rules;
     }
-    ResourceResults.byRule(e.findings())
+    ResourceResults.byRule(findings)
         .forEach(
-            (name, findings) -> {
+            (name, fs) -> {
               List<Object> paths = new ArrayList<>();
               List<String> messages = new ArrayList<>();
-              for (Finding f : findings) {
+              for (Finding f : fs) {
                 paths.addAll(ResourceResults.paths(f));
                 messages.add(f.message());
               }
               Map<String, Object> m = new LinkedHashMap<>();
               m.put("name", name);
-              m.put("status", e.status().wire());
-              m.put("subStatus", e.status().subStatus());
+              m.put("status", status.wire());
+              m.put("subStatus", status.subStatus());
               m.put("paths", paths);
               m.put("messages", messages);
               rules.add(m);

@@ -1,37 +1,14 @@
 package io.kso.kubescape.report;
 
 import io.kso.kubescape.engine.Finding;
-import io.kso.kubescape.scan.ControlResult;
-import io.kso.kubescape.scan.ScanReport;
-import io.kso.kubescape.scan.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** The scan's results turned around: per resource, each control with its status and findings. */
+/** Helpers shared by the writers: findings by rule, and Kubescape's path entries. */
 final class ResourceResults {
   private ResourceResults() {}
-
-  record Entry(ControlResult control, Status status, List<Finding> findings, String exception) {}
-
-  static Map<String, List<Entry>> of(ScanReport report) {
-    Map<String, List<Entry>> out = new TreeMap<>();
-    for (ControlResult c : report.controls()) {
-      c.resources()
-          .forEach(
-              (id, status) ->
-                  out.computeIfAbsent(id, k -> new ArrayList<>())
-                      .add(
-                          new Entry(
-                              c,
-                              status,
-                              c.findings().getOrDefault(id, List.of()),
-                              c.exceptions().get(id))));
-    }
-    return out;
-  }
 
   /** Findings grouped by rule name, in first-seen order. */
   static Map<String, List<Finding>> byRule(List<Finding> findings) {
