@@ -31,6 +31,26 @@ public final class Inventory {
     return byKind.getOrDefault(kind, List.of());
   }
 
+  /** Pods and every kind with a pod template, in one namespace. */
+  public List<Object> workloadsIn(String namespace) {
+    List<Object> out = new ArrayList<>();
+    for (String k : WORKLOAD_KINDS) {
+      out.addAll(ofKind(k, namespace));
+    }
+    return out;
+  }
+
+  static final List<String> WORKLOAD_KINDS =
+      List.of(
+          "Pod",
+          "Deployment",
+          "ReplicaSet",
+          "DaemonSet",
+          "StatefulSet",
+          "Job",
+          "CronJob",
+          "ReplicationController");
+
   public List<Object> ofKind(String kind, String namespace) {
     return byKindNs.getOrDefault(kind + "/" + namespace, List.of());
   }

@@ -58,7 +58,8 @@ final class RuleFunctions {
             global("permissionsAllow_int_int", SimpleType.BOOL, SimpleType.INT, SimpleType.INT)),
         fn("parseYaml", global("parseYaml_s", dyn, str)),
         fn("rbacGrants", global("rbacGrants_dyn4", listDyn, dyn, dyn, dyn, dyn)),
-        fn("matchesAny", global("matchesAny_s_dyn", SimpleType.BOOL, str, dyn)));
+        fn("matchesAny", global("matchesAny_s_dyn", SimpleType.BOOL, str, dyn)),
+        fn("workloadsIn", global("workloadsIn_s", listDyn, str)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -98,7 +99,8 @@ final class RuleFunctions {
             List.of(Object.class, Object.class, Object.class, Object.class),
             a -> Rbac.grants(a[0], a[1], a[2], a[3])),
         CelFunctionBinding.from(
-            "matchesAny_s_dyn", String.class, Object.class, Patterns::matchesAny));
+            "matchesAny_s_dyn", String.class, Object.class, Patterns::matchesAny),
+        CelFunctionBinding.from("workloadsIn_s", String.class, ns -> inventory().workloadsIn(ns)));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
