@@ -23,6 +23,58 @@ public final class Inventory {
     }
   }
 
+  private volatile Map<String, List<Object>> bindingsBySubject;
+
+  /**
+   * The (Cluster)RoleBindings that name a service account as a subject: {@code {binding, index,
+   * roles}}, index being the subject's position and roles every Role or ClusterRole named by the
+   * roleRef (names compared, not namespaces, as Kubescape does).
+   */
+  public List<Object> serviceAccountBindings(String namespace, String name) {
+    Map<String, List<Object>> index = bindingsBySubject;
+    if (index == null) {
+      synchronized (this) {
+        if (bindingsBySubject == null) {
+          bindingsBySubject = indexBindings();
+        }
+        index = bindingsBySubject;
+      }
+    }
+    return index.getOrDefault(namespace + "/" + name, List.of());
+  }
+
+  private Map<String, List<Object>> indexBindings() {
+    Map<String, List<Object>> rolesByName = new HashMap<>();
+    for (String k : List.of("Role", "ClusterRole")) {
+      for (Object r : ofKind(k)) {
+        rolesByName.computeIfAbsent(K8s.name(K8s.map(r)), x -> new ArrayList<>()).add(r);
+      }
+    }
+    Map<String, List<Object>> out = new HashMap<>();
+    for (String k : List.of("RoleBinding", "ClusterRoleBinding")) {
+      for (Object b : ofKind(k)) {
+        Map<String, Object> binding = K8s.map(b);
+        String roleName = K8s.str(K8s.map(binding.get("roleRef")).get("name"));
+        List<Object> subjects = K8s.list(binding.get("subjects"));
+        for (int j = 0; j < subjects.size(); j++) {
+          Map<String, Object> s = K8s.map(subjects.get(j));
+          if (!"ServiceAccount".equals(K8s.str(s.get("kind")))) {
+            continue;
+          }
+          Map<String, Object> entry = new java.util.LinkedHashMap<>();
+          entry.put("binding", binding);
+          entry.put("index", (long) j);
+          entry.put("roles", rolesByName.getOrDefault(roleName, List.of()));
+          out.computeIfAbsent(
+                  K8s.str(s.get("namespace")) + "/" + K8s.str(s.get("name")),
+                  x -> new ArrayList<>())
+              .add(entry);
+        }
+      }
+    }
+    return out;
+  }
+
   public List<Resource> resources() {
     return resources;
   }

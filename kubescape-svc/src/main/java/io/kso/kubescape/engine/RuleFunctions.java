@@ -59,7 +59,8 @@ final class RuleFunctions {
         fn("parseYaml", global("parseYaml_s", dyn, str)),
         fn("rbacGrants", global("rbacGrants_dyn4", listDyn, dyn, dyn, dyn, dyn)),
         fn("matchesAny", global("matchesAny_s_dyn", SimpleType.BOOL, str, dyn)),
-        fn("workloadsIn", global("workloadsIn_s", listDyn, str)));
+        fn("workloadsIn", global("workloadsIn_s", listDyn, str)),
+        fn("serviceAccountBindings", global("serviceAccountBindings_s_s", listDyn, str, str)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -100,7 +101,12 @@ final class RuleFunctions {
             a -> Rbac.grants(a[0], a[1], a[2], a[3])),
         CelFunctionBinding.from(
             "matchesAny_s_dyn", String.class, Object.class, Patterns::matchesAny),
-        CelFunctionBinding.from("workloadsIn_s", String.class, ns -> inventory().workloadsIn(ns)));
+        CelFunctionBinding.from("workloadsIn_s", String.class, ns -> inventory().workloadsIn(ns)),
+        CelFunctionBinding.from(
+            "serviceAccountBindings_s_s",
+            String.class,
+            String.class,
+            (ns, name) -> inventory().serviceAccountBindings(ns, name)));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
