@@ -103,6 +103,19 @@ public final class Inventory {
           "CronJob",
           "ReplicationController");
 
+  /**
+   * Objects of a kind in the same namespace as Kubescape compares them for file scans: a missing
+   * namespace and "default" are the same.
+   */
+  public List<Object> near(String kind, String namespace) {
+    if (!namespace.isEmpty() && !"default".equals(namespace)) {
+      return ofKind(kind, namespace);
+    }
+    List<Object> out = new ArrayList<>(ofKind(kind, ""));
+    out.addAll(ofKind(kind, "default"));
+    return out;
+  }
+
   public List<Object> ofKind(String kind, String namespace) {
     return byKindNs.getOrDefault(kind + "/" + namespace, List.of());
   }

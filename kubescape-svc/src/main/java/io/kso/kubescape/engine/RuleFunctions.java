@@ -60,7 +60,8 @@ final class RuleFunctions {
         fn("rbacGrants", global("rbacGrants_dyn4", listDyn, dyn, dyn, dyn, dyn)),
         fn("matchesAny", global("matchesAny_s_dyn", SimpleType.BOOL, str, dyn)),
         fn("workloadsIn", global("workloadsIn_s", listDyn, str)),
-        fn("serviceAccountBindings", global("serviceAccountBindings_s_s", listDyn, str, str)));
+        fn("serviceAccountBindings", global("serviceAccountBindings_s_s", listDyn, str, str)),
+        fn("objectsNear", global("objectsNear_s_s", listDyn, str, str)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -106,7 +107,9 @@ final class RuleFunctions {
             "serviceAccountBindings_s_s",
             String.class,
             String.class,
-            (ns, name) -> inventory().serviceAccountBindings(ns, name)));
+            (ns, name) -> inventory().serviceAccountBindings(ns, name)),
+        CelFunctionBinding.from(
+            "objectsNear_s_s", String.class, String.class, (k, ns) -> inventory().near(k, ns)));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
