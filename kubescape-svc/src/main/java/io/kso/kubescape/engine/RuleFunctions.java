@@ -61,7 +61,8 @@ final class RuleFunctions {
         fn("matchesAny", global("matchesAny_s_dyn", SimpleType.BOOL, str, dyn)),
         fn("workloadsIn", global("workloadsIn_s", listDyn, str)),
         fn("serviceAccountBindings", global("serviceAccountBindings_s_s", listDyn, str, str)),
-        fn("objectsNear", global("objectsNear_s_s", listDyn, str, str)));
+        fn("objectsNear", global("objectsNear_s_s", listDyn, str, str)),
+        fn("merge", global("merge_dyn_dyn", dyn, dyn, dyn)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -109,7 +110,8 @@ final class RuleFunctions {
             String.class,
             (ns, name) -> inventory().serviceAccountBindings(ns, name)),
         CelFunctionBinding.from(
-            "objectsNear_s_s", String.class, String.class, (k, ns) -> inventory().near(k, ns)));
+            "objectsNear_s_s", String.class, String.class, (k, ns) -> inventory().near(k, ns)),
+        CelFunctionBinding.from("merge_dyn_dyn", Object.class, Object.class, RuleFunctions::merge));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
@@ -161,6 +163,13 @@ final class RuleFunctions {
       String value = eq < 0 ? "" : a.substring(eq + 1);
       out.put(flag, Map.of("value", value, "index", (long) i));
     }
+    return out;
+  }
+
+  /** The two maps' entries, the second's winning. */
+  static Object merge(Object a, Object b) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>(K8s.map(a));
+    out.putAll(K8s.map(b));
     return out;
   }
 
