@@ -62,7 +62,8 @@ final class RuleFunctions {
         fn("workloadsIn", global("workloadsIn_s", listDyn, str)),
         fn("serviceAccountBindings", global("serviceAccountBindings_s_s", listDyn, str, str)),
         fn("objectsNear", global("objectsNear_s_s", listDyn, str, str)),
-        fn("merge", global("merge_dyn_dyn", dyn, dyn, dyn)));
+        fn("merge", global("merge_dyn_dyn", dyn, dyn, dyn)),
+        fn("servicesSelecting", global("servicesSelecting_s_dyn", listDyn, str, dyn)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -111,7 +112,12 @@ final class RuleFunctions {
             (ns, name) -> inventory().serviceAccountBindings(ns, name)),
         CelFunctionBinding.from(
             "objectsNear_s_s", String.class, String.class, (k, ns) -> inventory().near(k, ns)),
-        CelFunctionBinding.from("merge_dyn_dyn", Object.class, Object.class, RuleFunctions::merge));
+        CelFunctionBinding.from("merge_dyn_dyn", Object.class, Object.class, RuleFunctions::merge),
+        CelFunctionBinding.from(
+            "servicesSelecting_s_dyn",
+            String.class,
+            Object.class,
+            (ns, labels) -> servicesSelecting(ns, labels)));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
@@ -162,6 +168,30 @@ final class RuleFunctions {
       String flag = eq < 0 ? a : a.substring(0, eq);
       String value = eq < 0 ? "" : a.substring(eq + 1);
       out.put(flag, Map.of("value", value, "index", (long) i));
+    }
+    return out;
+  }
+
+  /**
+   * Services of the namespace (a missing namespace and "default" being the same) whose selector
+   * entries all appear in the labels, as Kubescape joins services to pods (an empty selector
+   * joins every pod).
+   */
+  static List<Object> servicesSelecting(String ns, Object labels) {
+    Map<String, Object> l = K8s.map(labels);
+    List<Object> out = new ArrayList<>();
+    for (Object s : inventory().near("Service", ns)) {
+      Map<String, Object> sel = K8s.map(K8s.map(K8s.map(s).get("spec")).get("selector"));
+      boolean all = true;
+      for (Map.Entry<String, Object> e : sel.entrySet()) {
+        if (!java.util.Objects.equals(e.getValue(), l.get(e.getKey()))) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        out.add(s);
+      }
     }
     return out;
   }
