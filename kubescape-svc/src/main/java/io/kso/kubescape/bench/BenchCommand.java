@@ -32,7 +32,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--jvm-flags",
-      defaultValue = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Xmx256m",
+      defaultValue = "-XX:+UseSerialGC -Xss512k -Xmx256m",
       description = "Flags of the scanning JVM (default: ${DEFAULT-VALUE})")
   String jvmFlags;
 
@@ -65,8 +65,14 @@ public final class BenchCommand implements Callable<Integer> {
       int files = write(SyntheticCluster.generate(n, seed), cluster);
       Result r = scan(cluster);
       out.printf(
-          "%-10d %10d %12.2f %14.1f%s%n",
-          n, files, r.seconds(), r.peakMiB(), r.exit() == 0 ? "" : "  (exit " + r.exit() + ")");
+          "%-10d %8d %10.2f %10.2f %15.1f %s%s%n",
+          n,
+          files,
+          r.seconds(),
+          r.cpuSeconds(),
+          r.peakMiB(),
+          loadAverage(),
+          r.exit() == 0 ? "" : "  (exit " + r.exit() + ")");
     }
     return 0;
   }

@@ -174,8 +174,8 @@ final class RuleFunctions {
 
   /**
    * Services of the namespace (a missing namespace and "default" being the same) whose selector
-   * entries all appear in the labels, as Kubescape joins services to pods (an empty selector
-   * joins every pod).
+   * entries all appear in the labels, as Kubescape joins services to pods (an empty selector joins
+   * every pod).
    */
   static List<Object> servicesSelecting(String ns, Object labels) {
     Map<String, Object> l = K8s.map(labels);
