@@ -1,5 +1,6 @@
 package io.kso.kubescape;
 
+import io.kso.kubescape.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class KubescapeApplication {
   public static void main(String[] args) {
+    if (Cli.wants(args)) {
+      // The scan command line: no Spring context, no server.
+      System.exit(Cli.run(args));
+    }
     SpringApplication.run(KubescapeApplication.class, args);
   }
 }

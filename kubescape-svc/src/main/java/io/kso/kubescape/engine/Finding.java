@@ -1,0 +1,48 @@
+package io.kso.kubescape.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One failure reported by a rule (Kubescape's "rule response").
+ *
+ * @param objects the objects that failed: usually one; empty for "check manually" findings
+ * @param external true when the failed object is not a Kubernetes API object (an RBAC subject, host
+ *     or cloud data): Kubescape's {@code externalObjects}
+ * @param related other objects the finding points into, each with its own paths
+ */
+public record Finding(
+    String rule,
+    String message,
+    List<Map<String, Object>> objects,
+    boolean external,
+    Paths paths,
+    List<Related> related) {
+
+  public Finding {
+    objects = List.copyOf(objects);
+    related = List.copyOf(related);
+    message = message == null ? "" : message;
+  }
+
+  /** Kubescape's path lists, in its notation ({@code spec.containers[0].image}). */
+  public record Paths(
+      List<String> failed, List<String> review, List<String> delete, List<FixPath> fix) {
+    public static final Paths NONE = new Paths(List.of(), List.of(), List.of(), List.of());
+
+    public Paths {
+      failed = List.copyOf(failed);
+      review = List.copyOf(review);
+      delete = List.copyOf(delete);
+      fix = List.copyOf(fix);
+    }
+
+    public boolean isEmpty() {
+      return failed.isEmpty() && review.isEmpty() && delete.isEmpty() && fix.isEmpty();
+    }
+  }
+
+  public record FixPath(String path, String value) {}
+
+  public record Related(Map<String, Object> object, Paths paths) {}
+}

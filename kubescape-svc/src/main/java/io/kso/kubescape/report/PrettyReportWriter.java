@@ -1,0 +1,116 @@
+package io.kso.kubescape.report;
+
+import io.kso.kubescape.input.InputError;
+import io.kso.kubescape.scan.ControlResult;
+import io.kso.kubescape.scan.ScanReport;
+import io.kso.kubescape.scan.Status;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** A readable table: failed resources per control, then the controls and the scores. */
+public final class PrettyReportWriter {
+  private static final int MAX_RESOURCES = 10;
+
+  private PrettyReportWriter() {}
+
+  public static void write(ScanReport report, List<InputError> inputErrors, PrintWriter out) {
+    if (!inputErrors.isEmpty()) {
+      out.println("Inputs that could not be read:");
+      inputErrors.forEach(e -> out.println("  " + e));
+      out.println();
+    }
+    failures(report, out);
+    table(report, out);
+    out.println();
+    for (ScanReport.FrameworkSummary f : report.frameworks()) {
+      out.printf(
+          "  %-20s compliance %6.2f%%   risk %6.2f%%%n",
+          f.name(), f.complianceScore(), f.riskScore());
+    }
+    out.printf(
+        "%nOverall: compliance score %.2f%%, risk score %.2f%% (%d resources, %d controls, %d failed)%n",
+        report.complianceScore(),
+        report.riskScore(),
+        report.resources().size(),
+        report.controls().stream().filter(c -> c.status() != Status.SKIPPED).count(),
+        report.failedControls());
+    if (!report.errors().isEmpty()) {
+      out.printf("%d rule evaluation errors (see --format json)%n", report.errors().size());
+    }
+    out.flush();
+  }
+
+  private static void failures(ScanReport report, PrintWriter out) {
+    for (ControlResult c : report.controls()) {
+      if (c.status() != Status.FAILED) {
+        continue;
+      }
+      out.printf("%s %s [%s]%n", c.control().id(), c.control().name(), c.control().severity());
+      List<Map.Entry<String, Status>> failed =
+          c.resources().entrySet().stream().filter(e -> e.getValue() == Status.FAILED).toList();
+      failed.stream()
+          .limit(MAX_RESOURCES)
+          .forEach(
+              e -> {
+                out.println("  - " + e.getKey());
+                c.findings().getOrDefault(e.getKey(), List.of()).stream()
+                    .flatMap(f -> ResourceResults.paths(f).stream())
+                    .limit(5)
+                    .forEach(p -> out.println("      " + describe(p)));
+              });
+      if (failed.size() > MAX_RESOURCES) {
+        out.printf("  ... and %d more%n", failed.size() - MAX_RESOURCES);
+      }
+      if (!c.control().remediation().isBlank()) {
+        out.println("  Fix: " + c.control().remediation().strip());
+      }
+      out.println();
+    }
+  }
+
+  private static void table(ScanReport report, PrintWriter out) {
+    String line = "-".repeat(110);
+    out.println(line);
+    out.printf(
+        "%-8s %-9s %-56s %7s %7s %7s %10s%n",
+        "ID", "Severity", "Control", "Failed", "Except", "All", "Compliance");
+    out.println(line);
+    report.controls().stream()
+        .filter(c -> c.status() != Status.SKIPPED)
+        .sorted(
+            Comparator.comparing((ControlResult c) -> c.status() != Status.FAILED)
+                .thenComparing(c -> -c.control().baseScore()))
+        .forEach(
+            c ->
+                out.printf(
+                    "%-8s %-9s %-56s %7d %7d %7d %9.0f%%%n",
+                    c.control().id(),
+                    c.control().severity(),
+                    abbreviate(c.control().name(), 56),
+                    c.count(Status.FAILED),
+                    c.count(Status.EXCEPTED),
+                    c.resources().size(),
+                    c.scores().compliance()));
+    out.println(line);
+    long skipped = report.controls().stream().filter(c -> c.status() == Status.SKIPPED).count();
+    if (skipped > 0) {
+      out.printf("%d controls skipped: their rules are not in the bundle%n", skipped);
+    }
+  }
+
+  /** {@code fix: spec.x = "true"}, {@code review: spec.y}, {@code delete: ...}. */
+  static String describe(Map<String, Object> path) {
+    Map.Entry<String, Object> e = path.entrySet().iterator().next();
+    String kind = e.getKey().replace("Path", "");
+    if (e.getValue() instanceof Map<?, ?> fix) {
+      return kind + ": " + fix.get("path") + " = \"" + fix.get("value") + "\"";
+    }
+    return kind + ": " + e.getValue();
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,114 @@
+package io.kso.kubescape.report;
+
+import io.kso.kubescape.engine.Finding;
+import io.kso.kubescape.engine.Resource;
+import io.kso.kubescape.scan.ControlResult;
+import io.kso.kubescape.scan.ScanReport;
+import io.kso.kubescape.scan.Status;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SARIF 2.1.0: one reportingDescriptor per control, one result per failed resource. */
+public final class SarifReportWriter {
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private SarifReportWriter() {}
+
+  public static void write(ScanReport report, Writer out) {
+    JSON.writeValue(out, document(report));
+  }
+
+  static Map<String, Object> document(ScanReport report) {
+    List<Object> rules = new ArrayList<>();
+    List<Object> results = new ArrayList<>();
+    for (ControlResult c : report.controls()) {
+      if (c.status() == Status.SKIPPED) {
+        continue;
+      }
+      Map<String, Object> rule = new LinkedHashMap<>();
+      rule.put("id", c.control().id());
+      rule.put("name", c.control().name().replaceAll("[^A-Za-z0-9]+", ""));
+      rule.put("shortDescription", Map.of("text", c.control().name()));
+      rule.put(
+          "help",
+          Map.of(
+              "text",
+              c.control().remediation().isBlank()
+                  ? "See control " + c.control().id()
+                  : c.control().remediation().strip()));
+      rule.put("defaultConfiguration", Map.of("level", level(c.control().severity())));
+      rule.put(
+          "properties",
+          Map.of("severity", c.control().severity(), "baseScore", c.control().baseScore()));
+      rules.add(rule);
+      c.resources()
+          .forEach(
+              (id, status) -> {
+                if (status == Status.FAILED) {
+                  results.add(result(report, c, id));
+                }
+              });
+    }
+    Map<String, Object> driver = new LinkedHashMap<>();
+    driver.put("name", "kubescape-svc");
+    driver.put("informationUri", "https://github.com/kubescape/regolibrary");
+    driver.put("rules", rules);
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("tool", Map.of("driver", driver));
+    run.put("results", results);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    doc.put("version", "2.1.0");
+    doc.put("runs", List.of(run));
+    return doc;
+  }
+
+  private static Map<String, Object> result(ScanReport report, ControlResult c, String id) {
+    Resource r = report.resources().get(id);
+    List<String> paths = new ArrayList<>();
+    for (Finding f : c.findings().getOrDefault(id, List.of())) {
+      ResourceResults.paths(f).forEach(p -> paths.add(p.toString()));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ruleId", c.control().id());
+    m.put("level", level(c.control().severity()));
+    m.put(
+        "message",
+        Map.of(
+            "text",
+            c.control().name()
+                + ": "
+                + id
+                + (paths.isEmpty() ? "" : " " + String.join(", ", paths))));
+    String source = r == null ? "" : r.source();
+    int colon = source.lastIndexOf(':');
+    String file =
+        colon > 0 && source.substring(colon + 1).matches("\\d+")
+            ? source.substring(0, colon)
+            : source;
+    int line =
+        colon > 0 && source.substring(colon + 1).matches("\\d+")
+            ? Integer.parseInt(source.substring(colon + 1))
+            : 1;
+    Map<String, Object> physical = new LinkedHashMap<>();
+    physical.put("artifactLocation", Map.of("uri", file.isEmpty() ? id : file));
+    physical.put("region", Map.of("startLine", Math.max(1, line)));
+    m.put("locations", List.of(Map.of("physicalLocation", physical)));
+    m.put("properties", Map.of("resourceID", id));
+    return m;
+  }
+
+  static String level(String severity) {
+    return switch (severity) {
+      case "Critical", "High" -> "error";
+      case "Medium" -> "warning";
+      default -> "note";
+    };
+  }
+}

@@ -1,0 +1,26 @@
+package io.kso.kubescape.scan;
+
+/** A result's status, as Kubescape names them. */
+public enum Status {
+  PASSED("passed"),
+  FAILED("failed"),
+  /** Failed but covered by an exception: counted as passed, reported as excepted. */
+  EXCEPTED("passed"),
+  /** The control cannot be evaluated (none of its rules is in the bundle). */
+  SKIPPED("skipped");
+
+  private final String wire;
+
+  Status(String wire) {
+    this.wire = wire;
+  }
+
+  public String wire() {
+    return wire;
+  }
+
+  /** Kubescape's subStatus: "w/exceptions" for excepted results. */
+  public String subStatus() {
+    return this == EXCEPTED ? "w/exceptions" : "";
+  }
+}
