@@ -61,7 +61,12 @@ labels:
 {{- with .root.Values.global.imageRegistry -}}
 {{- $repository = printf "%s/%s" (trimSuffix "/" .) $repository -}}
 {{- end -}}
-{{- printf "%s:%s" $repository (.image.tag | default .root.Chart.AppVersion | toString) -}}
+{{- $tag := .image.tag | default .root.Chart.AppVersion | toString -}}
+{{- if hasPrefix "sha256:" $tag -}}
+{{- printf "%s@%s" $repository $tag -}}
+{{- else -}}
+{{- printf "%s:%s" $repository $tag -}}
+{{- end -}}
 {{- end -}}
 
 {{/* imagePullSecrets from a list of names or {name} objects, or a single name. */}}

@@ -174,6 +174,15 @@ class OptionsTest {
   }
 
   @Test
+  void aTagGivenAsDigestPinsTheImage() {
+    String digest = "sha256:" + "a".repeat(64);
+    Rendered rendered = HelmChart.render(Map.of("operator.image.tag", digest));
+
+    assertThat(rendered.container("operator").getImage()).isEqualTo("kso/operator@" + digest);
+    assertThat(rendered.container("gateway").getImage()).doesNotContain("@");
+  }
+
+  @Test
   void pullSecretsAndRegistryApplyToEveryPod() {
     Rendered list =
         HelmChart.render(

@@ -101,6 +101,13 @@ public final class ScanCommand implements Callable<Integer> {
       description = "Kubernetes version Helm charts render for (default: ${DEFAULT-VALUE})")
   String kubeVersion;
 
+  @Option(
+      names = {"-n", "--namespace"},
+      defaultValue = "default",
+      description =
+          "Namespace Helm charts render into, as helm install -n (default: ${DEFAULT-VALUE})")
+  String namespace;
+
   @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Scan a live cluster")
   Path kubeconfig;
 
@@ -195,7 +202,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
     for (Path p : inputs) {
       if (HelmChartRenderer.isChart(p)) {
-        all = all.plus(HelmChartRenderer.render(p, values, helmSet, kubeVersion));
+        all = all.plus(HelmChartRenderer.render(p, values, helmSet, kubeVersion, namespace));
       } else if (Files.isDirectory(p)) {
         for (Path f : ManifestReader.files(p)) {
           all = all.plus(ManifestReader.readFile(f));

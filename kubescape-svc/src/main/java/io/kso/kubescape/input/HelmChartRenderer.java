@@ -16,13 +16,17 @@ public final class HelmChartRenderer {
   }
 
   public static Inputs render(
-      Path chart, List<Path> valuesFiles, Map<String, String> set, String kubeVersion) {
+      Path chart,
+      List<Path> valuesFiles,
+      Map<String, String> set,
+      String kubeVersion,
+      String namespace) {
     try {
       TemplateCommand t =
           new Helm(chart)
               .template()
               .withName("release")
-              .withNamespace("default")
+              .withNamespace(namespace)
               .withKubeVersion(kubeVersion);
       for (Path v : valuesFiles) {
         t = t.withValuesFile(v);
