@@ -34,17 +34,18 @@ public final class JsonReportWriter {
       g.writeName("summaryDetails");
       g.writePOJO(summary(report));
       g.writeArrayPropertyStart("resources");
-      for (Map.Entry<String, Resource> e : report.resources().entrySet()) {
+      List<Resource> all = report.resources().all();
+      for (Resource r : all) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("resourceID", e.getKey());
-        m.put("source", Map.of("path", e.getValue().source()));
-        m.put("object", Values.toPlain(e.getValue().object()));
+        m.put("resourceID", r.id());
+        m.put("source", Map.of("path", r.source()));
+        m.put("object", Values.toPlain(r.object()));
         g.writePOJO(m);
       }
       g.writeEndArray();
       g.writeArrayPropertyStart("results");
-      for (String id : report.resources().keySet()) {
-        Map<String, Object> r = result(report, id);
+      for (int i = 0; i < all.size(); i++) {
+        Map<String, Object> r = result(report, i, all.get(i).id());
         if (r != null) {
           g.writePOJO(r);
         }
@@ -101,13 +102,13 @@ public final class JsonReportWriter {
   }
 
   /** The controls that looked at one resource; null when none did. */
-  private static Map<String, Object> result(ScanReport report, String id) {
+  private static Map<String, Object> result(ScanReport report, int index, String id) {
     List<Object> controls = new ArrayList<>();
     for (ControlResult cr : report.controls()) {
-      Status status = cr.resources().get(id);
-      if (status == null) {
+      if (!cr.looksAt(index)) {
         continue;
       }
+      Status status = cr.notPassed().getOrDefault(id, Status.PASSED);
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("controlID", cr.control().id());
       c.put("name", cr.control().name());
