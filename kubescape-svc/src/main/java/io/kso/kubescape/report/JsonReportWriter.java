@@ -1,8 +1,8 @@
 package io.kso.kubescape.report;
 
+import dev.cel.common.values.NullValue;
 import io.kso.kubescape.engine.Finding;
 import io.kso.kubescape.engine.Resource;
-import io.kso.kubescape.engine.Values;
 import io.kso.kubescape.input.InputError;
 import io.kso.kubescape.scan.ControlResult;
 import io.kso.kubescape.scan.ScanReport;
@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Kubescape's {@code --format json} results: {@code summaryDetails} (scores, frameworks, controls),
@@ -23,7 +26,20 @@ import tools.jackson.databind.json.JsonMapper;
  * resource at a time, so that large scans do not hold the document in memory.
  */
 public final class JsonReportWriter {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .addModule(
+              new SimpleModule()
+                  .addSerializer(
+                      NullValue.class,
+                      new ValueSerializer<NullValue>() {
+                        @Override
+                        public void serialize(
+                            NullValue value, JsonGenerator g, SerializationContext ctx) {
+                          g.writeNull();
+                        }
+                      }))
+          .build();
 
   private JsonReportWriter() {}
 
@@ -39,7 +55,7 @@ public final class JsonReportWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("resourceID", r.id());
         m.put("source", Map.of("path", r.source()));
-        m.put("object", Values.toPlain(r.object()));
+        m.put("object", r.object());
         g.writePOJO(m);
       }
       g.writeEndArray();
