@@ -32,7 +32,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--jvm-flags",
-      defaultValue = "-XX:+UseSerialGC -Xss512k -Xmx256m",
+      defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m",
       description = "Flags of the scanning JVM (default: ${DEFAULT-VALUE})")
   String jvmFlags;
 

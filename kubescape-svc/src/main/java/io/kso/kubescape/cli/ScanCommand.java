@@ -162,7 +162,9 @@ public final class ScanCommand implements Callable<Integer> {
       stderr.println("error: " + e.getMessage());
       return 2;
     }
+    long t0 = System.nanoTime();
     Inputs read = read();
+    long t1 = System.nanoTime();
     Scanner scanner = new Scanner(bundle);
     ScanReport report;
     try {
@@ -171,7 +173,16 @@ public final class ScanCommand implements Callable<Integer> {
       stderr.println("error: " + e.getMessage());
       return 2;
     }
+    long t2 = System.nanoTime();
     write(report, read.errors());
+    if (Boolean.getBoolean("kso.timings")) {
+      stderr.printf(
+          "timings: read %.2fs, scan %.2fs, write %.2fs (%d resources)%n",
+          (t1 - t0) / 1e9,
+          (t2 - t1) / 1e9,
+          (System.nanoTime() - t2) / 1e9,
+          read.resources().size());
+    }
     return failThreshold != null && report.riskScore() > failThreshold ? 1 : 0;
   }
 

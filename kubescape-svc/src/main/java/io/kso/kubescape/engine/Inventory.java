@@ -75,6 +75,25 @@ public final class Inventory {
     return out;
   }
 
+  /**
+   * The ServiceAccounts a workload runs as: named by its pod spec's serviceAccountName ("default"
+   * when unset), in its namespace, a missing namespace and "default" being the same.
+   */
+  public List<Object> serviceAccountsOf(Object workload) {
+    Map<String, Object> w = K8s.map(workload);
+    String path = K8s.podSpecPath(w);
+    Object spec = path == null ? null : K8s.at(w, path);
+    String name = K8s.str(K8s.map(spec).get("serviceAccountName"));
+    String sa = name.isEmpty() ? "default" : name;
+    List<Object> out = new ArrayList<>();
+    for (Object o : near("ServiceAccount", K8s.namespace(w))) {
+      if (sa.equals(K8s.name(K8s.map(o)))) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
   public List<Resource> resources() {
     return resources;
   }

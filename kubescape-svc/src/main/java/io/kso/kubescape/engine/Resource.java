@@ -12,6 +12,7 @@ public final class Resource {
   private final String source;
   private final boolean external;
   private final String id;
+  private final String kind;
 
   /**
    * @param object the object in CEL's value model (see {@link Values})
@@ -22,6 +23,7 @@ public final class Resource {
     this.source = source;
     this.external = external;
     this.id = idOf(object);
+    this.kind = K8s.kind(object);
   }
 
   public static Resource of(Map<String, Object> object, String source) {
@@ -41,7 +43,7 @@ public final class Resource {
   }
 
   public String kind() {
-    return K8s.kind(object);
+    return kind;
   }
 
   public String name() {

@@ -59,12 +59,10 @@ public final class RuleEvaluator {
         act.put("object", Map.of());
         run(rule, act, null, findings, errors);
       } else {
-        for (int i = 0; i < candidates.size(); i++) {
+        for (int i : positions(spec.prepare(), spec.kinds(), candidates)) {
           Resource r = candidates.get(i);
-          if (rule.matches(r)) {
-            evaluated.add(r);
-            run(rule, acts.get(i), r, findings, errors);
-          }
+          evaluated.add(r);
+          run(rule, acts.get(i), r, findings, errors);
         }
       }
     } finally {
@@ -104,6 +102,40 @@ public final class RuleEvaluator {
           activations.put(k, acts);
           return list;
         });
+  }
+
+  private final Map<Preparation, Map<String, List<Integer>>> positionsByKind =
+      new EnumMap<>(Preparation.class);
+
+  /** Positions of the prepared resources of the given kinds (every one when kinds is empty). */
+  private synchronized List<Integer> positions(
+      Preparation p, List<String> kinds, List<Resource> candidates) {
+    Map<String, List<Integer>> byKind =
+        positionsByKind.computeIfAbsent(
+            p,
+            k -> {
+              Map<String, List<Integer>> m = new HashMap<>();
+              for (int i = 0; i < candidates.size(); i++) {
+                m.computeIfAbsent(candidates.get(i).kind(), x -> new ArrayList<>()).add(i);
+              }
+              return m;
+            });
+    if (kinds.isEmpty()) {
+      List<Integer> all = new ArrayList<>(candidates.size());
+      for (int i = 0; i < candidates.size(); i++) {
+        all.add(i);
+      }
+      return all;
+    }
+    if (kinds.size() == 1) {
+      return byKind.getOrDefault(kinds.get(0), List.of());
+    }
+    List<Integer> out = new ArrayList<>();
+    for (String k : kinds) {
+      out.addAll(byKind.getOrDefault(k, List.of()));
+    }
+    out.sort(null);
+    return out;
   }
 
   private synchronized List<Map<String, Object>> activations(Preparation p) {

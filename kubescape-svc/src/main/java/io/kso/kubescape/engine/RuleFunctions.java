@@ -63,7 +63,15 @@ final class RuleFunctions {
         fn("serviceAccountBindings", global("serviceAccountBindings_s_s", listDyn, str, str)),
         fn("objectsNear", global("objectsNear_s_s", listDyn, str, str)),
         fn("merge", global("merge_dyn_dyn", dyn, dyn, dyn)),
-        fn("servicesSelecting", global("servicesSelecting_s_dyn", listDyn, str, dyn)));
+        fn("servicesSelecting", global("servicesSelecting_s_dyn", listDyn, str, dyn)),
+        fn("serviceAccountsOf", global("serviceAccountsOf_dyn", listDyn, dyn)),
+        fn(
+            "containsAnyIgnoreCase",
+            global("containsAnyIgnoreCase_s_dyn", SimpleType.BOOL, str, dyn)),
+        fn("containsAny", global("containsAny_s_dyn", SimpleType.BOOL, str, dyn)),
+        fn(
+            "networkPoliciesSelecting",
+            global("networkPoliciesSelecting_s_dyn", listDyn, str, dyn)));
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -117,7 +125,24 @@ final class RuleFunctions {
             "servicesSelecting_s_dyn",
             String.class,
             Object.class,
-            (ns, labels) -> servicesSelecting(ns, labels)));
+            (ns, labels) -> servicesSelecting(ns, labels)),
+        CelFunctionBinding.from(
+            "serviceAccountsOf_dyn", Object.class, o -> inventory().serviceAccountsOf(o)),
+        CelFunctionBinding.from(
+            "containsAnyIgnoreCase_s_dyn",
+            String.class,
+            Object.class,
+            RuleFunctions::containsAnyIgnoreCase),
+        CelFunctionBinding.from(
+            "containsAny_s_dyn",
+            String.class,
+            Object.class,
+            (t, w) -> K8s.list(w).stream().anyMatch(x -> t.contains(String.valueOf(x)))),
+        CelFunctionBinding.from(
+            "networkPoliciesSelecting_s_dyn",
+            String.class,
+            Object.class,
+            (ns, labels) -> networkPoliciesSelecting(ns, labels)));
   }
 
   private static CelFunctionDecl fn(String name, CelOverloadDecl o) {
@@ -194,6 +219,49 @@ final class RuleFunctions {
       }
     }
     return out;
+  }
+
+  /**
+   * The network policies that select pods with these labels: NetworkPolicies of the namespace by
+   * podSelector, CiliumNetworkPolicies of the namespace and CiliumClusterwideNetworkPolicies by the
+   * endpointSelector of spec or of any of specs.
+   */
+  static List<Object> networkPoliciesSelecting(String ns, Object labels) {
+    List<Object> out = new ArrayList<>();
+    for (Object p : inventory().ofKind("NetworkPolicy", ns)) {
+      Object sel = K8s.map(K8s.map(p).get("spec")).get("podSelector");
+      if (Selectors.selects(sel == null ? Map.of() : sel, labels)) {
+        out.add(p);
+      }
+    }
+    List<Object> cilium = new ArrayList<>(inventory().ofKind("CiliumNetworkPolicy", ns));
+    cilium.addAll(inventory().ofKind("CiliumClusterwideNetworkPolicy"));
+    for (Object p : cilium) {
+      Map<String, Object> m = K8s.map(p);
+      List<Object> specs = new ArrayList<>(K8s.list(m.get("specs")));
+      if (m.get("spec") != null) {
+        specs.add(m.get("spec"));
+      }
+      for (Object spec : specs) {
+        Object sel = K8s.map(spec).get("endpointSelector");
+        if (sel != null && Selectors.selects(sel, labels)) {
+          out.add(p);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** True when the text contains any of the words, ignoring ASCII case. */
+  static boolean containsAnyIgnoreCase(String text, Object words) {
+    String t = text.toLowerCase(java.util.Locale.ROOT);
+    for (Object w : K8s.list(words)) {
+      if (t.contains(String.valueOf(w).toLowerCase(java.util.Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The two maps' entries, the second's winning. */

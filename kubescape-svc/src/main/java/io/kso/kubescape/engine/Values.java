@@ -1,5 +1,7 @@
 package io.kso.kubescape.engine;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.cel.common.values.NullValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -22,19 +24,20 @@ public final class Values {
       return NullValue.NULL_VALUE;
     }
     if (v instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 2));
+      // Compact, ordered and immutable: objects are read many times and never changed.
+      ImmutableMap.Builder<String, Object> out = ImmutableMap.builderWithExpectedSize(m.size());
       m.forEach(
           (k, x) -> {
             if (x != null && !(x instanceof NullValue)) {
-              out.put(String.valueOf(k), toCel(x));
+              out.put(String.valueOf(k).intern(), toCel(x));
             }
           });
-      return out;
+      return out.buildKeepingLast();
     }
     if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
+      ImmutableList.Builder<Object> out = ImmutableList.builderWithExpectedSize(l.size());
       l.forEach(x -> out.add(toCel(x)));
-      return out;
+      return out.build();
     }
     if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();
@@ -57,7 +60,7 @@ public final class Values {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> toCelMap(Object v) {
     Object c = toCel(v);
-    return c instanceof Map<?, ?> ? (Map<String, Object>) c : new LinkedHashMap<>();
+    return c instanceof Map<?, ?> ? (Map<String, Object>) c : Map.of();
   }
 
   /** Back to plain Java: NullValue becomes null, CEL's immutable collections become mutable. */

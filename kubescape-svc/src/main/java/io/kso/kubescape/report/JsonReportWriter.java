@@ -1,8 +1,8 @@
 package io.kso.kubescape.report;
 
+import dev.cel.common.values.NullValue;
 import io.kso.kubescape.engine.Finding;
 import io.kso.kubescape.engine.Resource;
-import io.kso.kubescape.engine.Values;
 import io.kso.kubescape.input.InputError;
 import io.kso.kubescape.scan.ControlResult;
 import io.kso.kubescape.scan.ScanReport;
@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Kubescape's {@code --format json} results: {@code summaryDetails} (scores, frameworks, controls),
@@ -23,7 +26,20 @@ import tools.jackson.databind.json.JsonMapper;
  * resource at a time, so that large scans do not hold the document in memory.
  */
 public final class JsonReportWriter {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .addModule(
+              new SimpleModule()
+                  .addSerializer(
+                      NullValue.class,
+                      new ValueSerializer<NullValue>() {
+                        @Override
+                        public void serialize(
+                            NullValue value, JsonGenerator g, SerializationContext ctx) {
+                          g.writeNull();
+                        }
+                      }))
+          .build();
 
   private JsonReportWriter() {}
 
@@ -34,17 +50,18 @@ public final class JsonReportWriter {
       g.writeName("summaryDetails");
       g.writePOJO(summary(report));
       g.writeArrayPropertyStart("resources");
-      for (Map.Entry<String, Resource> e : report.resources().entrySet()) {
+      List<Resource> all = report.resources().all();
+      for (Resource r : all) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("resourceID", e.getKey());
-        m.put("source", Map.of("path", e.getValue().source()));
-        m.put("object", Values.toPlain(e.getValue().object()));
+        m.put("resourceID", r.id());
+        m.put("source", Map.of("path", r.source()));
+        m.put("object", r.object());
         g.writePOJO(m);
       }
       g.writeEndArray();
       g.writeArrayPropertyStart("results");
-      for (String id : report.resources().keySet()) {
-        Map<String, Object> r = result(report, id);
+      for (int i = 0; i < all.size(); i++) {
+        Map<String, Object> r = result(report, i, all.get(i).id());
         if (r != null) {
           g.writePOJO(r);
         }
@@ -101,13 +118,13 @@ public final class JsonReportWriter {
   }
 
   /** The controls that looked at one resource; null when none did. */
-  private static Map<String, Object> result(ScanReport report, String id) {
+  private static Map<String, Object> result(ScanReport report, int index, String id) {
     List<Object> controls = new ArrayList<>();
     for (ControlResult cr : report.controls()) {
-      Status status = cr.resources().get(id);
-      if (status == null) {
+      if (!cr.looksAt(index)) {
         continue;
       }
+      Status status = cr.notPassed().getOrDefault(id, Status.PASSED);
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("controlID", cr.control().id());
       c.put("name", cr.control().name());

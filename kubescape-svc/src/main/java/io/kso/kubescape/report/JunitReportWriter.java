@@ -48,7 +48,7 @@ public final class JunitReportWriter {
           xml(c.control().id()), xml(c.control().name()), xml(name));
       if (c.status() == Status.FAILED) {
         List<String> ids =
-            c.resources().entrySet().stream()
+            c.notPassed().entrySet().stream()
                 .filter(e -> e.getValue() == Status.FAILED)
                 .map(Map.Entry::getKey)
                 .toList();

@@ -49,7 +49,7 @@ public final class PrettyReportWriter {
       }
       out.printf("%s %s [%s]%n", c.control().id(), c.control().name(), c.control().severity());
       List<Map.Entry<String, Status>> failed =
-          c.resources().entrySet().stream().filter(e -> e.getValue() == Status.FAILED).toList();
+          c.notPassed().entrySet().stream().filter(e -> e.getValue() == Status.FAILED).toList();
       failed.stream()
           .limit(MAX_RESOURCES)
           .forEach(
@@ -91,7 +91,7 @@ public final class PrettyReportWriter {
                     abbreviate(c.control().name(), 56),
                     c.count(Status.FAILED),
                     c.count(Status.EXCEPTED),
-                    c.resources().size(),
+                    c.size(),
                     c.scores().compliance()));
     out.println(line);
     long skipped = report.controls().stream().filter(c -> c.status() == Status.SKIPPED).count();

@@ -47,7 +47,7 @@ public final class SarifReportWriter {
           "properties",
           Map.of("severity", c.control().severity(), "baseScore", c.control().baseScore()));
       rules.add(rule);
-      c.resources()
+      c.notPassed()
           .forEach(
               (id, status) -> {
                 if (status == Status.FAILED) {
@@ -70,7 +70,8 @@ public final class SarifReportWriter {
   }
 
   private static Map<String, Object> result(ScanReport report, ControlResult c, String id) {
-    Resource r = report.resources().get(id);
+    int index = report.resources().indexOf(id);
+    Resource r = index < 0 ? null : report.resources().get(index);
     List<String> paths = new ArrayList<>();
     for (Finding f : c.findings().getOrDefault(id, List.of())) {
       ResourceResults.paths(f).forEach(p -> paths.add(p.toString()));

@@ -2,13 +2,16 @@ package io.kso.kubescape.scan;
 
 import io.kso.kubescape.bundle.ControlSpec;
 import io.kso.kubescape.engine.Finding;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A control's outcome over the scanned resources.
  *
- * @param resources every resource the control's rules looked at, by resource ID, with its status
+ * @param evaluated the resources the control's rules looked at (indices into the table)
+ * @param notPassed failed or excepted resources by ID; every other evaluated one passed
  * @param findings the findings per failed or excepted resource ID ("" for findings tied to no
  *     object)
  * @param exceptions the exception that covers each excepted resource ID
@@ -16,13 +19,46 @@ import java.util.Map;
 public record ControlResult(
     ControlSpec control,
     Status status,
-    Map<String, Status> resources,
+    ResourceTable table,
+    BitSet evaluated,
+    Map<String, Status> notPassed,
     Map<String, List<Finding>> findings,
     Map<String, String> exceptions,
     Scores scores) {
 
+  /** The status of one resource, or null when the control did not look at it. */
+  public Status status(String id) {
+    Status s = notPassed.get(id);
+    if (s != null) {
+      return s;
+    }
+    int i = table == null ? -1 : table.indexOf(id);
+    return i >= 0 && evaluated.get(i) ? Status.PASSED : null;
+  }
+
+  public boolean looksAt(int index) {
+    return evaluated.get(index);
+  }
+
   public long count(Status s) {
-    return resources.values().stream().filter(x -> x == s).count();
+    if (s == Status.PASSED) {
+      return evaluated.cardinality() - notPassed.size();
+    }
+    return notPassed.values().stream().filter(x -> x == s).count();
+  }
+
+  public int size() {
+    return evaluated.cardinality();
+  }
+
+  /** Every resource the control looked at with its status (built on demand). */
+  public Map<String, Status> resources() {
+    Map<String, Status> out = new LinkedHashMap<>();
+    for (int i = evaluated.nextSetBit(0); i >= 0; i = evaluated.nextSetBit(i + 1)) {
+      String id = table.get(i).id();
+      out.put(id, notPassed.getOrDefault(id, Status.PASSED));
+    }
+    return out;
   }
 
   /**

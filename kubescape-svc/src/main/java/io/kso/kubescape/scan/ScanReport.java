@@ -1,13 +1,11 @@
 package io.kso.kubescape.scan;
 
-import io.kso.kubescape.engine.Resource;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The outcome of a scan.
  *
- * @param resources every resource a control looked at or reported, by resource ID
+ * @param resources every resource of the scan: inputs, prepared subjects, reported objects
  * @param controls one result per selected control, in control-ID order
  * @param frameworks one summary per selected framework
  * @param riskScore overall risk score (0-100, lower is better)
@@ -15,7 +13,7 @@ import java.util.Map;
  * @param errors rule evaluation errors, as "rule: message"
  */
 public record ScanReport(
-    Map<String, Resource> resources,
+    ResourceTable resources,
     List<ControlResult> controls,
     List<FrameworkSummary> frameworks,
     double riskScore,

@@ -11,8 +11,8 @@ import io.kso.kubescape.engine.RuleCompiler;
 import io.kso.kubescape.engine.RuleEvaluator;
 import io.kso.kubescape.engine.RuleOutcome;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,16 +62,16 @@ public final class Scanner {
               outcomes.put(name, evaluator.evaluate(rule(name)));
               progress.accept(name);
             });
-    Map<String, Resource> all = new LinkedHashMap<>();
-    resources.forEach(r -> all.put(r.id(), r));
+    ResourceTable table = new ResourceTable();
+    resources.forEach(table::add);
     List<String> errors = new ArrayList<>();
     outcomes.values().forEach(o -> o.errors().forEach(e -> errors.add(o.rule() + ": " + e)));
     List<String> frameworks = ControlSelection.frameworkNames(bundle, options);
     List<ControlResult> results = new ArrayList<>();
     for (ControlSpec c : controls) {
-      results.add(controlResult(c, outcomes, options, frameworks, all));
+      results.add(controlResult(c, outcomes, options, frameworks, table));
     }
-    return Scoring.report(bundle, all, results, frameworks, errors);
+    return Scoring.report(bundle, table, results, frameworks, errors);
   }
 
   private ControlResult controlResult(
@@ -79,22 +79,28 @@ public final class Scanner {
       Map<String, RuleOutcome> outcomes,
       ScanOptions options,
       List<String> frameworks,
-      Map<String, Resource> all) {
+      ResourceTable table) {
     if (!bundle.evaluable(c)) {
       return new ControlResult(
-          c, Status.SKIPPED, Map.of(), Map.of(), Map.of(), new ControlResult.Scores(0, 0, 0, 0));
+          c,
+          Status.SKIPPED,
+          table,
+          new BitSet(),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          new ControlResult.Scores(0, 0, 0, 0));
     }
-    Map<String, Status> statuses = new TreeMap<>();
+    BitSet evaluated = new BitSet(table.size());
+    Map<String, Status> notPassed = new TreeMap<>();
     Map<String, List<Finding>> findings = new TreeMap<>();
-    Map<String, Resource> byId = new HashMap<>();
     for (String rule : c.rules()) {
       RuleOutcome o = outcomes.get(rule);
       if (o == null) {
         continue;
       }
       for (Resource r : o.evaluated()) {
-        statuses.putIfAbsent(r.id(), Status.PASSED);
-        byId.putIfAbsent(r.id(), r);
+        evaluated.set(table.add(r));
       }
       for (Finding f : o.findings()) {
         if (f.objects().isEmpty()) {
@@ -103,8 +109,8 @@ public final class Scanner {
         }
         for (Map<String, Object> obj : f.objects()) {
           Resource r = new Resource(obj, "", f.external());
-          byId.putIfAbsent(r.id(), r);
-          statuses.put(r.id(), Status.FAILED);
+          evaluated.set(table.add(r));
+          notPassed.put(r.id(), Status.FAILED);
           findings.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(f);
         }
       }
@@ -112,25 +118,30 @@ public final class Scanner {
     Map<String, String> excepted = new TreeMap<>();
     List<PostureException> applicable =
         options.exceptions().stream().filter(e -> e.coversControl(c, frameworks)).toList();
-    for (Map.Entry<String, Status> e : statuses.entrySet()) {
-      if (e.getValue() != Status.FAILED) {
-        continue;
+    if (!applicable.isEmpty()) {
+      for (Map.Entry<String, Status> e : notPassed.entrySet()) {
+        Resource r = table.get(table.indexOf(e.getKey()));
+        applicable.stream()
+            .filter(x -> x.coversResource(r))
+            .findFirst()
+            .ifPresent(
+                x -> {
+                  e.setValue(Status.EXCEPTED);
+                  excepted.put(r.id(), x.name());
+                });
       }
-      Resource r = byId.get(e.getKey());
-      applicable.stream()
-          .filter(x -> x.coversResource(r))
-          .findFirst()
-          .ifPresent(
-              x -> {
-                e.setValue(Status.EXCEPTED);
-                excepted.put(r.id(), x.name());
-              });
     }
-    byId.forEach(all::putIfAbsent);
-    boolean failed = statuses.containsValue(Status.FAILED) || findings.containsKey("");
+    boolean failed = notPassed.containsValue(Status.FAILED) || findings.containsKey("");
     Status status = failed ? Status.FAILED : Status.PASSED;
     return new ControlResult(
-        c, status, statuses, findings, excepted, Scoring.control(c, status, statuses, byId));
+        c,
+        status,
+        table,
+        evaluated,
+        notPassed,
+        findings,
+        excepted,
+        Scoring.control(c, status, table, evaluated, notPassed));
   }
 
   /** Which controls and frameworks a scan covers. */

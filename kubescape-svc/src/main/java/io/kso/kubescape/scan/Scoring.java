@@ -46,30 +46,35 @@ final class Scoring {
   }
 
   static ControlResult.Scores control(
-      ControlSpec c, Status status, Map<String, Status> statuses, Map<String, Resource> byId) {
+      ControlSpec c,
+      Status status,
+      ResourceTable table,
+      java.util.BitSet evaluated,
+      Map<String, Status> notPassed) {
     double failed = 0;
     double total = 0;
     long passed = 0;
-    for (Map.Entry<String, Status> e : statuses.entrySet()) {
-      Resource r = byId.get(e.getKey());
-      double w = r == null ? 1 : weight(r);
+    long all = 0;
+    for (int i = evaluated.nextSetBit(0); i >= 0; i = evaluated.nextSetBit(i + 1)) {
+      Resource r = table.get(i);
+      double w = weight(r);
       total += w;
-      if (e.getValue() == Status.FAILED) {
+      all++;
+      if (notPassed.get(r.id()) == Status.FAILED) {
         failed += w;
       } else {
         passed++;
       }
     }
     double risk = total > 0 ? 100 * failed / total : 0;
-    double compliance =
-        status == Status.PASSED ? 100 : statuses.isEmpty() ? 0 : 100.0 * passed / statuses.size();
+    double compliance = status == Status.PASSED ? 100 : all == 0 ? 0 : 100.0 * passed / all;
     return new ControlResult.Scores(
         risk, compliance, c.baseScore() * failed, c.baseScore() * total);
   }
 
   static ScanReport report(
       Bundle bundle,
-      Map<String, Resource> resources,
+      ResourceTable resources,
       List<ControlResult> results,
       List<String> frameworks,
       List<String> errors) {
