@@ -77,7 +77,7 @@ public final class SuiteLayout {
             "/v1/readiness"),
         spec(
             "kubevuln",
-            common,
+            kubevulnEnv(config),
             Map.of("PORT", "kubevuln.api"),
             "kubevuln.api",
             "/v1/liveness",
@@ -96,6 +96,28 @@ public final class SuiteLayout {
             "kollector.probe",
             "/v1/liveness",
             "/v1/readiness"));
+  }
+
+  /**
+   * kubevuln keeps its store and caches in the work directory, and imports a one-record sample
+   * (written from the suite's resources) so that it has data and becomes ready; real data comes
+   * from {@code VULN_DATA_SOURCES} (docs/kubevuln.md).
+   */
+  private Map<String, String> kubevulnEnv(Path config) {
+    Path osv = workDir.resolve("osv-sample").resolve("KSO-SAMPLE-0001.json");
+    try (var in = SuiteLayout.class.getResourceAsStream("/osv-sample/KSO-SAMPLE-0001.json")) {
+      Files.createDirectories(osv.getParent());
+      Files.write(osv, in.readAllBytes());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the sample OSV data to " + osv, e);
+    }
+    return Map.of(
+        "CONFIG",
+        config.toString(),
+        "KUBEVULN_DATA_DIR",
+        workDir.resolve("kubevuln").toString(),
+        "VULN_DATA_SOURCES",
+        osv.getParent().toString());
   }
 
   /** The cluster configuration every service reads, with in-cluster URLs on 127.0.0.1. */
