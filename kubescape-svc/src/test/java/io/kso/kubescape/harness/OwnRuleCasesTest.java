@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Our own cases for rules the regolibrary oracle has no test for: {@code
  * src/test/resources/rule-cases/<rule>.yaml}, a list of {@code {case, inputs: {name: [...]},
- * objects: [...], expect: [{kind, name, paths: [...], fixes: ["path=value"]}]}}. Compared the way
- * the oracle harness compares.
+ * objects: [...], expect: [{kind, name, paths: [...], fixes: ["path=value"], related:
+ * ["Kind/name"]}]}}. Compared the way the oracle harness compares.
  */
 class OwnRuleCasesTest {
   static final Bundle BUNDLE = BundleLoader.embedded();
@@ -73,7 +73,15 @@ class OwnRuleCasesTest {
               List.of(new ObjectId(K8s.str(m.get("kind")), K8s.str(m.get("name")), null)),
               sorted(m.get("paths")),
               sorted(m.get("fixes")),
-              List.of()));
+              K8s.list(m.get("related")).stream()
+                  .map(String::valueOf)
+                  .map(
+                      r ->
+                          new OracleCase.RelatedId(
+                              new ObjectId(r.split("/")[0], r.split("/")[1], null),
+                              List.of(),
+                              List.of()))
+                  .toList()));
     }
     assertThat(OracleHarness.compare(expected, actual)).as("differences").isNull();
   }
