@@ -111,13 +111,15 @@ public final class SuiteLayout {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot write the sample OSV data to " + osv, e);
     }
+    // Under /tmp, so that it is writable both on this machine and in an image run (a tmpfs there);
+    // the data file itself is copied into an image's rootfs like the clusterData file.
     return Map.of(
         "CONFIG",
         config.toString(),
         "KUBEVULN_DATA_DIR",
-        workDir.resolve("kubevuln").toString(),
+        "/tmp/kso-kubevuln-" + workDir.getFileName(),
         "VULN_DATA_SOURCES",
-        osv.getParent().toString());
+        osv.toString());
   }
 
   /** The cluster configuration every service reads, with in-cluster URLs on 127.0.0.1. */
