@@ -1,5 +1,6 @@
 package io.kso.kubevuln.adapter.web;
 
+import io.kso.base.web.RequestBodies;
 import io.kso.common.message.RegistryScanRequest;
 import io.kso.common.message.ScanImageRequest;
 import io.kso.common.message.WireJson;
@@ -12,11 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -55,21 +54,13 @@ public final class ScanRoutes {
                 r.path().equals(SCAN_IMAGE)
                     || r.path().equals(GENERATE_SBOM)
                     || r.path().equals(SCAN_REGISTRY_IMAGE),
-            ScanRoutes::methodNotAllowed)
+            RequestBodies::postOnly)
         .build();
   }
 
   private Mono<ServerResponse> accept(
       ServerRequest request, java.util.function.Function<byte[], ScanJob> parse) {
-    return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()))
-        .map(
-            buffer -> {
-              byte[] bytes = new byte[buffer.readableByteCount()];
-              buffer.read(bytes);
-              DataBufferUtils.release(buffer);
-              return bytes;
-            })
-        .defaultIfEmpty(new byte[0])
+    return RequestBodies.bytes(request)
         .flatMap(
             body -> {
               ScanJob job = parse.apply(body);
@@ -186,15 +177,5 @@ public final class ScanRoutes {
       builder = builder.header("Retry-After", RETRY_AFTER_SECONDS);
     }
     return builder.bodyValue(problem);
-  }
-
-  private static Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
-    return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-        .header("Allow", "POST")
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .bodyValue(
-            ProblemDetail.forStatusAndDetail(
-                HttpStatus.METHOD_NOT_ALLOWED,
-                "method '" + request.method() + "' not allowed; use POST"));
   }
 }

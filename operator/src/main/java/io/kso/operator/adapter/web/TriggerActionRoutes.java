@@ -1,5 +1,6 @@
 package io.kso.operator.adapter.web;
 
+import io.kso.base.web.RequestBodies;
 import io.kso.common.message.Commands;
 import io.kso.common.message.WireJson;
 import io.kso.operator.command.CommandDispatcher;
@@ -8,7 +9,6 @@ import io.kso.operator.command.CommandValidator;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -38,21 +38,12 @@ public final class TriggerActionRoutes {
   public RouterFunction<ServerResponse> routes() {
     return RouterFunctions.route()
         .POST(PATH, this::trigger)
-        .route(request -> request.path().equals(PATH), this::methodNotAllowed)
+        .route(request -> request.path().equals(PATH), RequestBodies::postOnly)
         .build();
   }
 
   private Mono<ServerResponse> trigger(ServerRequest request) {
-    return DataBufferUtils.join(
-            request.body(org.springframework.web.reactive.function.BodyExtractors.toDataBuffers()))
-        .map(
-            buffer -> {
-              byte[] bytes = new byte[buffer.readableByteCount()];
-              buffer.read(bytes);
-              DataBufferUtils.release(buffer);
-              return bytes;
-            })
-        .defaultIfEmpty(new byte[0])
+    return RequestBodies.bytes(request)
         .flatMap(this::accept)
         .onErrorResume(CommandException.class, TriggerActionRoutes::problem);
   }
@@ -76,17 +67,6 @@ public final class TriggerActionRoutes {
     } catch (JacksonException e) {
       throw new CommandException(CommandException.Reason.MALFORMED_BODY, WireJson.describe(e));
     }
-  }
-
-  private Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.METHOD_NOT_ALLOWED,
-            "method '" + request.method() + "' not allowed; use POST");
-    return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-        .header("Allow", "POST")
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .bodyValue(problem);
   }
 
   static Mono<ServerResponse> problem(CommandException e) {
