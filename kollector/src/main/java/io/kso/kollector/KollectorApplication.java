@@ -1,6 +1,6 @@
 package io.kso.kollector;
 
-import org.springframework.boot.SpringApplication;
+import io.kso.base.config.ServiceLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -8,6 +8,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class KollectorApplication {
   public static void main(String[] args) {
-    SpringApplication.run(KollectorApplication.class, args);
+    ServiceLauncher.run(KollectorApplication.class, args);
   }
 }

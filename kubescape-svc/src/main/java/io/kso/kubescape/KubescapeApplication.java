@@ -1,7 +1,7 @@
 package io.kso.kubescape;
 
+import io.kso.base.config.ServiceLauncher;
 import io.kso.kubescape.cli.Cli;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -13,6 +13,6 @@ public class KubescapeApplication {
       // The scan command line: no Spring context, no server.
       System.exit(Cli.run(args));
     }
-    SpringApplication.run(KubescapeApplication.class, args);
+    ServiceLauncher.run(KubescapeApplication.class, args);
   }
 }

@@ -1,7 +1,7 @@
 package io.kso.kubevuln;
 
+import io.kso.base.config.ServiceLauncher;
 import io.kso.kubevuln.cli.KubevulnCli;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -14,6 +14,6 @@ public class KubevulnApplication {
       System.setProperty("logback.configurationFile", "kubevuln-cli-logback.xml");
       System.exit(KubevulnCli.execute(args));
     }
-    SpringApplication.run(KubevulnApplication.class, args);
+    ServiceLauncher.run(KubevulnApplication.class, args);
   }
 }

@@ -1,6 +1,6 @@
 package io.kso.operator;
 
-import org.springframework.boot.SpringApplication;
+import io.kso.base.config.ServiceLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -8,6 +8,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class OperatorApplication {
   public static void main(String[] args) {
-    SpringApplication.run(OperatorApplication.class, args);
+    ServiceLauncher.run(OperatorApplication.class, args);
   }
 }

@@ -3,6 +3,7 @@ package io.kso.base.config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -22,6 +23,25 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
 public class ServiceDefaults implements EnvironmentPostProcessor {
   static final String DEFAULTS = "kso-service-defaults.properties";
 
+  /**
+   * The OpenTelemetry SDK and tracing, left out when nothing exports them: no code of ours reads a
+   * span, and they are several hundred classes of every start.
+   */
+  static final List<String> TELEMETRY_AUTO_CONFIGURATIONS =
+      List.of(
+          "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+          "org.springframework.boot.opentelemetry.autoconfigure.logging"
+              + ".OpenTelemetryLoggingAutoConfiguration",
+          "org.springframework.boot.opentelemetry.autoconfigure.logging.otlp"
+              + ".OtlpLoggingAutoConfiguration",
+          "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+          "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus"
+              + ".PrometheusExemplarsAutoConfiguration",
+          "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure"
+              + ".OpenTelemetryTracingAutoConfiguration",
+          "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp"
+              + ".OtlpTracingAutoConfiguration");
+
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
@@ -40,6 +60,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
     props.put("management.tracing.export.enabled", on);
     props.put("management.otlp.metrics.export.enabled", on);
     props.put("management.logging.export.otlp.enabled", on);
+    if (!on) {
+      props.put("spring.autoconfigure.exclude", String.join(",", TELEMETRY_AUTO_CONFIGURATIONS));
+    }
     if (on) {
       props.put("management.opentelemetry.tracing.export.otlp.endpoint", endpoint.tracesUrl());
       props.put("management.opentelemetry.tracing.export.otlp.transport", endpoint.transport());

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,7 +36,8 @@ public final class StartupReport implements ApplicationRunner {
             .addKeyValue("kubevulnURL", config.kubevulnUrl())
             .addKeyValue("kubescapeURL", config.kubescapeUrl())
             .addKeyValue("gatewayWebsocketURL", config.gatewayWebsocketUrl())
-            .addKeyValue("eventReceiverRestURL", config.eventReceiverRestUrl());
+            .addKeyValue("eventReceiverRestURL", config.eventReceiverRestUrl())
+            .addKeyValue("aot", AotDetector.useGeneratedArtifacts());
     for (Object settings : ownSettings()) {
       line = line.addKeyValue(settings.getClass().getSimpleName(), settings.toString());
     }

@@ -73,6 +73,9 @@ class OtlpExportTest {
                   .context()
                   .getBeanNamesForType(io.opentelemetry.sdk.trace.export.SpanExporter.class))
           .isEmpty();
+      assertThat(service.context().getBeanNamesForType(io.opentelemetry.api.OpenTelemetry.class))
+          .as("no OpenTelemetry SDK is built when nothing exports")
+          .isEmpty();
     }
     assertThat(received).isEmpty();
   }

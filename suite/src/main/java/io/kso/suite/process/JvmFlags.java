@@ -46,17 +46,26 @@ public final class JvmFlags {
   public static final String IMAGE_ARCHIVE = "/app/app.jsa";
 
   /**
+   * Starts a service from the bean definitions Spring AOT generated at build time (the {@code
+   * process-aot} goal), which belong to the jar they were generated for. A service falls back to
+   * the ordinary start by itself when that build-time picture does not hold (see {@code
+   * io.kso.base.ServiceLauncher}).
+   */
+  public static final String AOT = "-Dspring.aot.enabled=true";
+
+  /**
    * Baked into every service image's entrypoint (Jib {@code jvmFlags}, after {@code
-   * JAVA_TOOL_OPTIONS}): the AppCDS archive trained in that image, which belongs to the image's
-   * classpath and is therefore no chart setting. {@code -Xshare:auto} starts without the archive if
-   * it cannot be used, and the log selection keeps the JVM's CDS warnings off stdout, where the
-   * services write JSON.
+   * JAVA_TOOL_OPTIONS}): the AppCDS archive trained in that image and the AOT start, both of which
+   * belong to the image's classpath and are therefore no chart setting. {@code -Xshare:auto} starts
+   * without the archive if it cannot be used, and the log selection keeps the JVM's CDS warnings
+   * off stdout, where the services write JSON.
    */
   public static final List<String> IMAGE =
       List.of(
           "-XX:SharedArchiveFile=" + IMAGE_ARCHIVE,
           "-Xshare:auto",
-          "-Xlog:cds=off,cds+dynamic=off");
+          "-Xlog:cds=off,cds+dynamic=off",
+          AOT);
 
   /** The http-request client: starts, sends one request, exits. */
   public static final List<String> HTTP_REQUEST =

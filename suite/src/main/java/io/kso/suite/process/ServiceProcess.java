@@ -91,6 +91,7 @@ public final class ServiceProcess implements AutoCloseable {
       training =
           archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid());
       command.add("-XX:ArchiveClassesAtExit=" + training);
+      command.add(JvmFlags.AOT);
     }
     command.add("-jar");
     command.add(jar.toString());

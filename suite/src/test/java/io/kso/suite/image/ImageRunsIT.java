@@ -61,7 +61,7 @@ class ImageRunsIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("modules")
-  void imageBecomesReadyAsUid65532FromItsCdsArchive(String module) throws IOException {
+  void imageBecomesReadyAsUid65532FromItsCdsArchiveAndAotCode(String module) throws IOException {
     ServiceSpec spec =
         services.stream().filter(s -> s.name().equals(module)).findFirst().orElseThrow();
     List<String> flags = new ArrayList<>(JvmFlags.withMemoryLimit(JvmFlags.SERVICE, "256m"));
@@ -91,6 +91,15 @@ class ImageRunsIT {
       assertThat(classLoads.stream().filter(line -> line.contains("file (top)")).count())
           .as("classes loaded from the trained archive")
           .isGreaterThan(2000);
+      assertThat(classLoads)
+          .as("the context comes from the bean definitions Spring AOT generated at build time")
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .contains(" " + mainClass + "__ApplicationContextInitializer source: "));
+      assertThat(Files.readAllLines(service.log()))
+          .as("the service reports its AOT start")
+          .anySatisfy(line -> assertThat(line).contains("\"aot\":true"));
     }
   }
 }
