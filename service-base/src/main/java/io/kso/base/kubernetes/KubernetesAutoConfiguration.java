@@ -1,11 +1,9 @@
 package io.kso.base.kubernetes;
 
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kso.base.config.ServiceBaseProperties;
 import io.kso.base.health.CachedHealth;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,14 +20,10 @@ public class KubernetesAutoConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  KubernetesClient kubernetesClient(ServiceBaseProperties props) {
-    int timeoutMillis = (int) props.probeTimeout().toMillis();
-    Config config =
-        new ConfigBuilder(Config.autoConfigure(null))
-            .withConnectionTimeout(Math.max(timeoutMillis, 1000))
-            .withRequestTimeout(30_000)
-            .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
+  KubernetesClient kubernetesClient(
+      ServiceBaseProperties props, ObjectProvider<KubernetesClientPrebuild.Started> prebuild) {
+    KubernetesClientPrebuild.Started started = prebuild.getIfAvailable();
+    return started != null ? (KubernetesClient) started.await() : KubernetesClients.build(props);
   }
 
   @Bean

@@ -22,6 +22,12 @@ public final class RunningService implements AutoCloseable {
   }
 
   public static RunningService start(Path dir, String clusterDataJson, String... properties) {
+    return startWith(List.of(), dir, clusterDataJson, properties);
+  }
+
+  /** With more configuration classes than the test application's own. */
+  public static RunningService startWith(
+      List<Class<?>> configurations, Path dir, String clusterDataJson, String... properties) {
     Path config = dir.resolve("clusterData.json");
     try {
       Files.writeString(config, clusterDataJson);
@@ -39,6 +45,7 @@ public final class RunningService implements AutoCloseable {
     }
     return new RunningService(
         new SpringApplicationBuilder(TestServiceApplication.class)
+            .sources(configurations.toArray(Class<?>[]::new))
             .run(args.toArray(String[]::new)));
   }
 
