@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 
 /**
  * Kubescape's {@code --format json} results: {@code summaryDetails} (scores, frameworks, controls),
@@ -39,7 +40,8 @@ public final class JsonReportWriter {
       json.raw(',');
       json.array("resources", all.size(), (i, g) -> resource(all.get(i), g));
       json.raw(',');
-      json.array("results", all.size(), (i, g) -> result(report, i, all.get(i).id(), g));
+      SerializableString[] passed = passedEntries(report.controls());
+      json.array("results", all.size(), (i, g) -> result(report, passed, i, all.get(i).id(), g));
       json.raw(',');
       List<Object> errors = new ArrayList<>();
       for (InputError e : inputErrors) {
@@ -108,10 +110,16 @@ public final class JsonReportWriter {
     return s;
   }
 
-  /** The controls that looked at one resource; nothing when none did. */
-  private static void result(ScanReport report, int index, String id, JsonGenerator g) {
+  /**
+   * The controls that looked at one resource; nothing when none did. A passed control's entry is
+   * the same for every resource, so it is rendered once per scan ({@code passed}).
+   */
+  private static void result(
+      ScanReport report, SerializableString[] passed, int index, String id, JsonGenerator g) {
     boolean started = false;
-    for (ControlResult cr : report.controls()) {
+    List<ControlResult> controls = report.controls();
+    for (int k = 0; k < controls.size(); k++) {
+      ControlResult cr = controls.get(k);
       Status status = cr.status(index);
       if (status == null) {
         continue;
@@ -122,29 +130,46 @@ public final class JsonReportWriter {
         g.writeArrayPropertyStart("controls");
         started = true;
       }
-      g.writeStartObject();
-      g.writeStringProperty("controlID", cr.control().id());
-      g.writeStringProperty("name", cr.control().name());
-      g.writeStringProperty("severity", cr.control().severity());
-      g.writeName("status");
-      StreamingJson.value(status(status), g);
-      String exception = cr.exceptions().get(id);
-      if (exception != null) {
-        g.writeArrayPropertyStart("exceptions");
-        g.writeStartObject();
-        g.writeStringProperty("name", exception);
-        g.writeEndObject();
-        g.writeEndArray();
+      if (status == Status.PASSED) {
+        g.writeRawValue(passed[k]);
+      } else {
+        control(cr, status, id, g);
       }
-      g.writeArrayPropertyStart("rules");
-      rules(cr, status, status == Status.PASSED ? List.of() : cr.findings().get(id), g);
-      g.writeEndArray();
-      g.writeEndObject();
     }
     if (started) {
       g.writeEndArray();
       g.writeEndObject();
     }
+  }
+
+  private static SerializableString[] passedEntries(List<ControlResult> controls) {
+    SerializableString[] out = new SerializableString[controls.size()];
+    for (int k = 0; k < out.length; k++) {
+      ControlResult cr = controls.get(k);
+      out[k] = StreamingJson.rendered(g -> control(cr, Status.PASSED, "", g));
+    }
+    return out;
+  }
+
+  private static void control(ControlResult cr, Status status, String id, JsonGenerator g) {
+    g.writeStartObject();
+    g.writeStringProperty("controlID", cr.control().id());
+    g.writeStringProperty("name", cr.control().name());
+    g.writeStringProperty("severity", cr.control().severity());
+    g.writeName("status");
+    StreamingJson.value(status(status), g);
+    String exception = cr.exceptions().get(id);
+    if (exception != null) {
+      g.writeArrayPropertyStart("exceptions");
+      g.writeStartObject();
+      g.writeStringProperty("name", exception);
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeArrayPropertyStart("rules");
+    rules(cr, status, status == Status.PASSED ? List.of() : cr.findings().get(id), g);
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void rules(

@@ -4,6 +4,7 @@ import dev.cel.common.values.NullValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -11,8 +12,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -95,6 +99,15 @@ final class StreamingJson {
       }
     }
     return buf.toByteArray();
+  }
+
+  /** JSON text written by {@code writer}, ready to be copied into other documents. */
+  static SerializableString rendered(Consumer<JsonGenerator> writer) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    try (JsonGenerator g = PLAIN.createGenerator(buf)) {
+      writer.accept(g);
+    }
+    return new SerializedString(buf.toString(StandardCharsets.UTF_8));
   }
 
   /** A value tree: maps (string keys), lists, strings, numbers, booleans and nulls. */
