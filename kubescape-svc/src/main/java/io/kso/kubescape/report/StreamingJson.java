@@ -9,8 +9,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
@@ -60,7 +63,7 @@ final class StreamingJson {
 
   /**
    * {@code "name":[...]} where element {@code i} is written by {@code element} as zero or one
-   * value; chunks of elements are rendered in parallel and written in order.
+   * value; chunks of elements are rendered on one thread per core and written in order here.
    */
   void array(String name, int size, BiConsumer<Integer, JsonGenerator> element) throws IOException {
     try (JsonGenerator g = PLAIN.createGenerator(out)) {
@@ -69,26 +72,52 @@ final class StreamingJson {
     out.write(':');
     out.write('[');
     int chunks = (size + CHUNK - 1) / CHUNK;
-    int window = 2 * ForkJoinPool.getCommonPoolParallelism() + 1;
-    Deque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
-    boolean first = true;
-    for (int next = 0; next < chunks || !pending.isEmpty(); ) {
-      while (next < chunks && pending.size() < window) {
-        int from = next * CHUNK;
-        int to = Math.min(size, from + CHUNK);
-        pending.add(CompletableFuture.supplyAsync(() -> render(from, to, element)));
-        next++;
-      }
-      byte[] bytes = pending.removeFirst().join();
-      if (bytes.length > 0) {
-        if (!first) {
-          out.write(',');
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService renderers = Executors.newFixedThreadPool(threads, DAEMON);
+    try {
+      Deque<Future<byte[]>> pending = new ArrayDeque<>();
+      boolean first = true;
+      for (int next = 0; next < chunks || !pending.isEmpty(); ) {
+        while (next < chunks && pending.size() < 2 * threads + 1) {
+          int from = next * CHUNK;
+          int to = Math.min(size, from + CHUNK);
+          pending.add(renderers.submit(() -> render(from, to, element)));
+          next++;
         }
-        out.write(bytes);
-        first = false;
+        byte[] bytes = join(pending.removeFirst());
+        if (bytes.length > 0) {
+          if (!first) {
+            out.write(',');
+          }
+          out.write(bytes);
+          first = false;
+        }
       }
+    } finally {
+      renderers.shutdownNow();
     }
     out.write(']');
+  }
+
+  private static final ThreadFactory DAEMON =
+      r -> {
+        Thread t = new Thread(r, "json-render");
+        t.setDaemon(true);
+        return t;
+      };
+
+  private static byte[] join(Future<byte[]> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing the report", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   private static byte[] render(int from, int to, BiConsumer<Integer, JsonGenerator> element) {

@@ -12,6 +12,7 @@ import io.kso.kubescape.engine.RuleEvaluator;
 import io.kso.kubescape.engine.RuleOutcome;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class Scanner {
     controls.forEach(
         c -> c.rules().stream().filter(bundle.rules()::containsKey).forEach(needed::add));
     Map<String, RuleOutcome> outcomes = new ConcurrentHashMap<>();
-    needed.parallelStream()
+    largestFirst(needed, resources).parallelStream()
         .forEach(
             name -> {
               outcomes.put(name, evaluator.evaluate(rule(name)));
@@ -77,6 +78,27 @@ public final class Scanner {
             .map(c -> controlResult(c, new Context(indexed, options, frameworks, table, weights)))
             .toList();
     return Scoring.report(bundle, table, results, frameworks, errors);
+  }
+
+  /**
+   * The rules, those with the most candidate objects first, so that the threads do not end the scan
+   * with one of them still evaluating a large rule.
+   */
+  private List<String> largestFirst(Set<String> rules, List<Resource> resources) {
+    Map<String, Integer> perKind = new HashMap<>();
+    resources.forEach(r -> perKind.merge(r.kind(), 1, Integer::sum));
+    Map<String, Integer> candidates = new HashMap<>();
+    for (String name : rules) {
+      List<String> kinds = bundle.rules().get(name).kinds();
+      candidates.put(
+          name,
+          kinds.isEmpty()
+              ? resources.size()
+              : kinds.stream().mapToInt(k -> perKind.getOrDefault(k, 0)).sum());
+    }
+    List<String> out = new ArrayList<>(rules);
+    out.sort(Comparator.comparing(candidates::get, Comparator.reverseOrder()));
+    return out;
   }
 
   /** A rule's outcome in table indices: what it looked at, and whom each finding reports. */
