@@ -27,34 +27,54 @@ public final class BundleLoader {
     Map<String, FrameworkSpec> frameworks = new HashMap<>();
     Map<String, List<String>> inputs = new HashMap<>();
     for (Map<String, String> files : layers) {
-      for (Map.Entry<String, String> f : files.entrySet()) {
-        String path = f.getKey();
-        if (!(path.endsWith(".yaml") || path.endsWith(".yml") || path.endsWith(".json"))) {
-          continue;
-        }
+      for (Parsed f : parse(files)) {
+        String path = f.path();
+        Map<String, Object> m = f.document();
         try {
           if (path.equals(BundleFiles.ROOT_MARKER)) {
-            Map<String, Object> m = yaml(f.getValue());
             version = String.valueOf(m.getOrDefault("version", version));
             inputs.putAll(stringLists(map(m.get("defaultInputs"))));
           } else if (path.startsWith("rules/")) {
-            RuleSpec r = rule(yaml(f.getValue()));
+            RuleSpec r = rule(m);
             rules.put(r.name(), r);
           } else if (path.startsWith("controls/")) {
-            ControlSpec c = control(yaml(f.getValue()));
+            ControlSpec c = control(m);
             controls.put(c.id(), c);
           } else if (path.startsWith("frameworks/")) {
-            FrameworkSpec fw = framework(yaml(f.getValue()));
+            FrameworkSpec fw = framework(m);
             frameworks.put(fw.name(), fw);
           }
-        } catch (YamlDocuments.ParseException e) {
-          throw new BundleException(path + ":" + e.line() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
           throw new BundleException(path + ": " + e.getMessage(), e);
         }
       }
     }
     return new Bundle(version, rules, controls, frameworks, inputs);
+  }
+
+  private record Parsed(String path, Map<String, Object> document) {}
+
+  /** The YAML and JSON files of a layer, parsed in parallel, in the layer's order. */
+  private static List<Parsed> parse(Map<String, String> files) {
+    return files.entrySet().stream()
+        .filter(
+            f ->
+                f.getKey().endsWith(".yaml")
+                    || f.getKey().endsWith(".yml")
+                    || f.getKey().endsWith(".json"))
+        .toList()
+        .parallelStream()
+        .map(
+            f -> {
+              try {
+                return new Parsed(f.getKey(), yaml(f.getValue()));
+              } catch (YamlDocuments.ParseException e) {
+                throw new BundleException(f.getKey() + ":" + e.line() + ": " + e.getMessage(), e);
+              } catch (RuntimeException e) {
+                throw new BundleException(f.getKey() + ": " + e.getMessage(), e);
+              }
+            })
+        .toList();
   }
 
   static RuleSpec rule(Map<String, Object> m) {

@@ -18,11 +18,12 @@ import io.kso.kubescape.scan.ScanConfigReader;
 import io.kso.kubescape.scan.ScanOptions;
 import io.kso.kubescape.scan.ScanReport;
 import io.kso.kubescape.scan.Scanner;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -153,6 +154,8 @@ public final class ScanCommand implements Callable<Integer> {
       stderr.println("nothing to scan: give files, directories, charts or --kubeconfig");
       return 2;
     }
+    PhaseTimes times = new PhaseTimes();
+    times.done("start");
     Bundle bundle;
     ScanOptions options;
     try {
@@ -162,9 +165,9 @@ public final class ScanCommand implements Callable<Integer> {
       stderr.println("error: " + e.getMessage());
       return 2;
     }
-    long t0 = System.nanoTime();
+    times.done("bundle");
     Inputs read = read();
-    long t1 = System.nanoTime();
+    times.done("read");
     Scanner scanner = new Scanner(bundle);
     ScanReport report;
     try {
@@ -173,15 +176,11 @@ public final class ScanCommand implements Callable<Integer> {
       stderr.println("error: " + e.getMessage());
       return 2;
     }
-    long t2 = System.nanoTime();
+    times.done("scan");
     write(report, read.errors());
+    times.done("write");
     if (Boolean.getBoolean("kso.timings")) {
-      stderr.printf(
-          "timings: read %.2fs, scan %.2fs, write %.2fs (%d resources)%n",
-          (t1 - t0) / 1e9,
-          (t2 - t1) / 1e9,
-          (System.nanoTime() - t2) / 1e9,
-          read.resources().size());
+      stderr.println(times + " (" + read.resources().size() + " resources)");
     }
     return failThreshold != null && report.riskScore() > failThreshold ? 1 : 0;
   }
@@ -204,8 +203,9 @@ public final class ScanCommand implements Callable<Integer> {
     return new ScanOptions(frameworks, controls, in, ex);
   }
 
+  /** Every input, in the order given; the files of a directory are parsed in parallel. */
   private Inputs read() throws IOException {
-    Inputs all = new Inputs(List.of(), List.of());
+    List<Inputs> parts = new ArrayList<>();
     Map<String, String> helmSet = new LinkedHashMap<>();
     for (String kv : set) {
       int eq = kv.indexOf('=');
@@ -213,22 +213,20 @@ public final class ScanCommand implements Callable<Integer> {
     }
     for (Path p : inputs) {
       if (HelmChartRenderer.isChart(p)) {
-        all = all.plus(HelmChartRenderer.render(p, values, helmSet, kubeVersion, namespace));
+        parts.add(HelmChartRenderer.render(p, values, helmSet, kubeVersion, namespace));
       } else if (Files.isDirectory(p)) {
-        for (Path f : ManifestReader.files(p)) {
-          all = all.plus(ManifestReader.readFile(f));
-        }
+        parts.addAll(
+            ManifestReader.files(p).parallelStream().map(ManifestReader::readFile).toList());
       } else if (Files.exists(p)) {
-        all = all.plus(ManifestReader.readFile(p));
+        parts.add(ManifestReader.readFile(p));
       } else {
-        all =
-            all.plus(new Inputs(List.of(), List.of(new InputError(p.toString(), 0, "not found"))));
+        parts.add(new Inputs(List.of(), List.of(new InputError(p.toString(), 0, "not found"))));
       }
     }
     if (kubeconfig != null) {
-      all = all.plus(ClusterReader.read(kubeconfig, context));
+      parts.add(ClusterReader.read(kubeconfig, context));
     }
-    return all;
+    return Inputs.concat(parts);
   }
 
   /** Pretty output on a long scan shows how far the rules got, on stderr. */
@@ -246,18 +244,23 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   private void write(ScanReport report, List<InputError> errors) throws IOException {
-    Writer w =
+    OutputStream os =
         output == null
-            ? new OutputStreamWriter(stdout, StandardCharsets.UTF_8)
-            : Files.newBufferedWriter(output);
-    try (PrintWriter out = new PrintWriter(w)) {
-      switch (format) {
-        case "json" -> JsonReportWriter.write(report, errors, out);
-        case "sarif" -> SarifReportWriter.write(report, out);
-        case "junit" -> JunitReportWriter.write(report, out);
-        default -> PrettyReportWriter.write(report, errors, out);
+            ? new BufferedOutputStream(stdout, 1 << 16)
+            : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
+    if ("json".equals(format)) {
+      try (os) {
+        JsonReportWriter.write(report, errors, os);
       }
-      out.flush();
+    } else {
+      try (PrintWriter out = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
+        switch (format) {
+          case "sarif" -> SarifReportWriter.write(report, out);
+          case "junit" -> JunitReportWriter.write(report, out);
+          default -> PrettyReportWriter.write(report, errors, out);
+        }
+        out.flush();
+      }
     }
     if (!"pretty".equals(format)) {
       errors.forEach(e -> stderr.println("could not read " + e));

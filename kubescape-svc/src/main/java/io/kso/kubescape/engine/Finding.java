@@ -2,6 +2,7 @@ package io.kso.kubescape.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One failure reported by a rule (Kubescape's "rule response").
@@ -23,6 +24,23 @@ public record Finding(
     objects = List.copyOf(objects);
     related = List.copyOf(related);
     message = message == null ? "" : message;
+  }
+
+  /**
+   * Consistent with equals, but objects count by their resource ID rather than by their whole
+   * content: findings are deduplicated in sets, and hashing every object deeply cost more than the
+   * rule that found them.
+   */
+  @Override
+  public int hashCode() {
+    int h = Objects.hash(rule, message, external, paths);
+    for (Map<String, Object> o : objects) {
+      h = 31 * h + Resource.idOf(o).hashCode();
+    }
+    for (Related r : related) {
+      h = 31 * h + Resource.idOf(r.object()).hashCode() + r.paths().hashCode();
+    }
+    return h;
   }
 
   /** Kubescape's path lists, in its notation ({@code spec.containers[0].image}). */

@@ -1,73 +1,106 @@
 package io.kso.kubescape.engine;
 
-import dev.cel.bundle.Cel;
-import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
 import io.kso.kubescape.bundle.BundleException;
 import io.kso.kubescape.bundle.RuleSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Compiles rules to CEL programs, once per bundle. */
+/**
+ * Compiles rules to CEL programs, once per bundle. Rules of the embedded bundle come as checked
+ * syntax trees from the {@link CompiledRuleCache}; the others are parsed and checked here (the
+ * compiler is only built when one is needed).
+ */
 public final class RuleCompiler {
   /** Variables every rule may read (see docs/config-scanning.md). */
   static final List<String> VARIABLES =
       List.of("object", "objects", "podSpec", "podMeta", "containers", "inputs", "data");
 
-  private final Cel cel;
+  private static final CelOptions OPTIONS =
+      CelOptions.current()
+          .enableTimestampEpoch(true)
+          .enableHeterogeneousNumericComparisons(true)
+          .build();
+
+  private final CompiledRuleCache cache;
+  private final CelRuntime runtime;
+  private volatile CelCompiler compiler;
 
   public RuleCompiler() {
-    CelOptions options =
-        CelOptions.current()
-            .enableTimestampEpoch(true)
-            .enableHeterogeneousNumericComparisons(true)
-            .build();
-    var builder =
-        CelFactory.standardCelBuilder()
-            .setOptions(options)
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addCompilerLibraries(
-                CelExtensions.optional(),
-                CelExtensions.strings(),
-                CelExtensions.comprehensions(),
-                CelExtensions.lists(),
-                CelExtensions.bindings(),
-                CelExtensions.sets(options),
-                CelExtensions.regex(),
-                CelExtensions.math(options))
-            .addRuntimeLibraries(
-                CelExtensions.optional(),
-                CelExtensions.strings(),
-                CelExtensions.comprehensions(),
-                CelExtensions.lists(),
-                CelExtensions.sets(options),
-                CelExtensions.regex(),
-                CelExtensions.math(options))
-            .addFunctionDeclarations(RuleFunctions.declarations())
-            .addFunctionBindings(RuleFunctions.bindings());
-    for (String v : VARIABLES) {
-      builder.addVar(v, SimpleType.DYN);
-    }
-    builder.addVar("podPath", SimpleType.STRING);
-    this.cel = builder.build();
+    this(CompiledRuleCache.embedded());
   }
 
-  /** Parse and check only (for timing and for caching checked ASTs). */
-  public dev.cel.common.CelAbstractSyntaxTree check(RuleSpec spec) throws CelValidationException {
-    return cel.compile(source(spec)).getAst();
+  public RuleCompiler(CompiledRuleCache cache) {
+    this.cache = cache;
+    this.runtime =
+        CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(OPTIONS)
+            .addLibraries(
+                CelExtensions.optional(),
+                CelExtensions.strings(),
+                CelExtensions.comprehensions(),
+                CelExtensions.lists(),
+                CelExtensions.sets(OPTIONS),
+                CelExtensions.regex(),
+                CelExtensions.math(OPTIONS))
+            .addFunctionBindings(RuleFunctions.bindings())
+            .build();
+  }
+
+  private CelCompiler compiler() {
+    CelCompiler c = compiler;
+    if (c == null) {
+      synchronized (this) {
+        if (compiler == null) {
+          var builder =
+              CelCompilerFactory.standardCelCompilerBuilder()
+                  .setOptions(OPTIONS)
+                  .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                  .addLibraries(
+                      CelExtensions.optional(),
+                      CelExtensions.strings(),
+                      CelExtensions.comprehensions(),
+                      CelExtensions.lists(),
+                      CelExtensions.bindings(),
+                      CelExtensions.sets(OPTIONS),
+                      CelExtensions.regex(),
+                      CelExtensions.math(OPTIONS))
+                  .addFunctionDeclarations(RuleFunctions.declarations());
+          for (String v : VARIABLES) {
+            builder.addVar(v, SimpleType.DYN);
+          }
+          builder.addVar("podPath", SimpleType.STRING);
+          compiler = builder.build();
+        }
+        c = compiler;
+      }
+    }
+    return c;
+  }
+
+  /** Parse and check the rule's source (never from the cache). */
+  public CelAbstractSyntaxTree check(RuleSpec spec) throws CelValidationException {
+    return compiler().compile(source(spec)).getAst();
   }
 
   public CompiledRule compile(RuleSpec spec) {
     String source = source(spec);
     try {
-      var ast = cel.compile(source).getAst();
-      return new CompiledRule(spec, cel.createProgram(ast));
+      Optional<CelAbstractSyntaxTree> cached = cache.get(spec.name(), source);
+      CelAbstractSyntaxTree ast = cached.isPresent() ? cached.get() : check(spec);
+      return new CompiledRule(spec, runtime.createProgram(ast));
     } catch (CelValidationException e) {
       throw new BundleException("rule " + spec.name() + ": " + e.getMessage(), e);
     } catch (CelEvaluationException e) {

@@ -1,5 +1,6 @@
 package io.kso.kubescape.engine;
 
+import com.google.common.collect.ImmutableMap;
 import dev.cel.runtime.CelEvaluationException;
 import io.kso.kubescape.bundle.RuleSpec;
 import io.kso.kubescape.bundle.RuleSpec.Preparation;
@@ -174,6 +175,7 @@ public final class RuleEvaluator {
     return out;
   }
 
+  /** Immutable, so that CEL takes it as its activation without copying it per evaluation. */
   private Map<String, Object> activation(Resource r) {
     Map<String, Object> m = base();
     m.put("object", r.object());
@@ -186,6 +188,6 @@ public final class RuleEvaluator {
       m.put("podPath", path);
       m.put("containers", containers(K8s.map(spec), path));
     }
-    return m;
+    return ImmutableMap.copyOf(m);
   }
 }

@@ -11,11 +11,14 @@ public record Inputs(List<Resource> resources, List<InputError> errors) {
     errors = List.copyOf(errors);
   }
 
-  public Inputs plus(Inputs other) {
-    List<Resource> r = new ArrayList<>(resources);
-    r.addAll(other.resources);
-    List<InputError> e = new ArrayList<>(errors);
-    e.addAll(other.errors);
+  /** The resources and errors of every part, in order. */
+  public static Inputs concat(List<Inputs> parts) {
+    List<Resource> r = new ArrayList<>();
+    List<InputError> e = new ArrayList<>();
+    for (Inputs p : parts) {
+      r.addAll(p.resources);
+      e.addAll(p.errors);
+    }
     return new Inputs(r, e);
   }
 }

@@ -1,88 +1,82 @@
 package io.kso.kubescape.report;
 
-import dev.cel.common.values.NullValue;
 import io.kso.kubescape.engine.Finding;
 import io.kso.kubescape.engine.Resource;
 import io.kso.kubescape.input.InputError;
 import io.kso.kubescape.scan.ControlResult;
 import io.kso.kubescape.scan.ScanReport;
 import io.kso.kubescape.scan.Status;
-import java.io.Writer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.core.SerializableString;
 
 /**
  * Kubescape's {@code --format json} results: {@code summaryDetails} (scores, frameworks, controls),
  * {@code resources} and {@code results[]} (per resource, each control with its rules and paths).
- * The schema is src/main/resources/schemas/scan-results.schema.json. Written as a stream, one
- * resource at a time, so that large scans do not hold the document in memory.
+ * The schema is src/main/resources/schemas/scan-results.schema.json.
+ *
+ * <p>Written as a stream of UTF-8 bytes: the {@code resources} and {@code results} arrays, which
+ * hold nearly all of a large report, are rendered in chunks on several threads and written in
+ * order, so the document is never held in memory and one core does not render it all.
  */
 public final class JsonReportWriter {
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .addModule(
-              new SimpleModule()
-                  .addSerializer(
-                      NullValue.class,
-                      new ValueSerializer<NullValue>() {
-                        @Override
-                        public void serialize(
-                            NullValue value, JsonGenerator g, SerializationContext ctx) {
-                          g.writeNull();
-                        }
-                      }))
-          .build();
-
   private JsonReportWriter() {}
 
-  public static void write(ScanReport report, List<InputError> inputErrors, Writer out) {
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringProperty("generationTime", Instant.now().toString());
-      g.writeName("summaryDetails");
-      g.writePOJO(summary(report));
-      g.writeArrayPropertyStart("resources");
+  public static void write(ScanReport report, List<InputError> inputErrors, OutputStream out) {
+    try {
+      StreamingJson json = new StreamingJson(out);
+      json.raw('{');
+      json.property("generationTime", Instant.now().toString());
+      json.raw(',');
+      json.property("summaryDetails", summary(report));
       List<Resource> all = report.resources().all();
-      for (Resource r : all) {
+      json.raw(',');
+      json.array("resources", all.size(), (i, g) -> resource(all.get(i), g));
+      json.raw(',');
+      SerializableString[] passed = passedEntries(report.controls());
+      json.array("results", all.size(), (i, g) -> result(report, passed, i, all.get(i).id(), g));
+      json.raw(',');
+      List<Object> errors = new ArrayList<>();
+      for (InputError e : inputErrors) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("resourceID", r.id());
-        m.put("source", Map.of("path", r.source()));
-        m.put("object", r.object());
-        g.writePOJO(m);
+        m.put("path", e.source());
+        m.put("line", e.line());
+        m.put("message", e.message());
+        errors.add(m);
       }
-      g.writeEndArray();
-      g.writeArrayPropertyStart("results");
-      for (int i = 0; i < all.size(); i++) {
-        Map<String, Object> r = result(report, i, all.get(i).id());
-        if (r != null) {
-          g.writePOJO(r);
-        }
-      }
-      g.writeEndArray();
-      g.writeName("inputErrors");
-      g.writePOJO(
-          inputErrors.stream()
-              .map(e -> Map.of("path", e.source(), "line", e.line(), "message", e.message()))
-              .toList());
-      g.writeName("evaluationErrors");
-      g.writePOJO(report.errors());
-      g.writeEndObject();
+      json.property("inputErrors", errors);
+      json.raw(',');
+      json.property("evaluationErrors", report.errors());
+      json.raw('}');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  private static void resource(Resource r, JsonGenerator g) {
+    g.writeStartObject();
+    g.writeStringProperty("resourceID", r.id());
+    g.writeObjectPropertyStart("source");
+    g.writeStringProperty("path", r.source());
+    g.writeEndObject();
+    g.writeName("object");
+    StreamingJson.value(r.object(), g);
+    g.writeEndObject();
   }
 
   private static Map<String, Object> summary(ScanReport report) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("score", round(report.riskScore()));
     s.put("complianceScore", round(report.complianceScore()));
-    s.put("status", Map.of("status", report.failedControls() > 0 ? "failed" : "passed"));
+    s.put("status", status(report.failedControls() > 0 ? Status.FAILED : Status.PASSED));
     List<Object> fws = new ArrayList<>();
     for (ScanReport.FrameworkSummary f : report.frameworks()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -105,73 +99,113 @@ public final class JsonReportWriter {
       m.put("score", round(c.scores().risk()));
       m.put("complianceScore", round(c.scores().compliance()));
       m.put("scoreFactor", c.control().baseScore());
-      m.put(
-          "ResourceCounters",
-          Map.of(
-              "passedResources", c.count(Status.PASSED),
-              "failedResources", c.count(Status.FAILED),
-              "excludedResources", c.count(Status.EXCEPTED)));
+      Map<String, Object> counters = new LinkedHashMap<>();
+      counters.put("passedResources", c.count(Status.PASSED));
+      counters.put("failedResources", c.count(Status.FAILED));
+      counters.put("excludedResources", c.count(Status.EXCEPTED));
+      m.put("ResourceCounters", counters);
       controls.put(c.control().id(), m);
     }
     s.put("controls", controls);
     return s;
   }
 
-  /** The controls that looked at one resource; null when none did. */
-  private static Map<String, Object> result(ScanReport report, int index, String id) {
-    List<Object> controls = new ArrayList<>();
-    for (ControlResult cr : report.controls()) {
-      if (!cr.looksAt(index)) {
+  /**
+   * The controls that looked at one resource; nothing when none did. A passed control's entry is
+   * the same for every resource, so it is rendered once per scan ({@code passed}).
+   */
+  private static void result(
+      ScanReport report, SerializableString[] passed, int index, String id, JsonGenerator g) {
+    boolean started = false;
+    List<ControlResult> controls = report.controls();
+    for (int k = 0; k < controls.size(); k++) {
+      ControlResult cr = controls.get(k);
+      Status status = cr.status(index);
+      if (status == null) {
         continue;
       }
-      Status status = cr.notPassed().getOrDefault(id, Status.PASSED);
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("controlID", cr.control().id());
-      c.put("name", cr.control().name());
-      c.put("severity", cr.control().severity());
-      c.put("status", status(status));
-      String exception = cr.exceptions().get(id);
-      if (exception != null) {
-        c.put("exceptions", List.of(Map.of("name", exception)));
+      if (!started) {
+        g.writeStartObject();
+        g.writeStringProperty("resourceID", id);
+        g.writeArrayPropertyStart("controls");
+        started = true;
       }
-      c.put("rules", rules(cr, status, cr.findings().getOrDefault(id, List.of())));
-      controls.add(c);
+      if (status == Status.PASSED) {
+        g.writeRawValue(passed[k]);
+      } else {
+        control(cr, status, id, g);
+      }
     }
-    if (controls.isEmpty()) {
-      return null;
+    if (started) {
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("resourceID", id);
-    r.put("controls", controls);
-    return r;
   }
 
-  private static List<Object> rules(ControlResult cr, Status status, List<Finding> findings) {
-    List<Object> rules = new ArrayList<>();
-    if (findings.isEmpty()) {
-      for (String name : cr.control().rules()) {
-        rules.add(Map.of("name", name, "status", status.wire(), "paths", List.of()));
-      }
-      return rules;
+  private static SerializableString[] passedEntries(List<ControlResult> controls) {
+    SerializableString[] out = new SerializableString[controls.size()];
+    for (int k = 0; k < out.length; k++) {
+      ControlResult cr = controls.get(k);
+      out[k] = StreamingJson.rendered(g -> control(cr, Status.PASSED, "", g));
     }
-    ResourceResults.byRule(findings)
-        .forEach(
-            (name, fs) -> {
-              List<Object> paths = new ArrayList<>();
-              List<String> messages = new ArrayList<>();
-              for (Finding f : fs) {
-                paths.addAll(ResourceResults.paths(f));
-                messages.add(f.message());
-              }
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("name", name);
-              m.put("status", status.wire());
-              m.put("subStatus", status.subStatus());
-              m.put("paths", paths);
-              m.put("messages", messages);
-              rules.add(m);
-            });
-    return rules;
+    return out;
+  }
+
+  private static void control(ControlResult cr, Status status, String id, JsonGenerator g) {
+    g.writeStartObject();
+    g.writeStringProperty("controlID", cr.control().id());
+    g.writeStringProperty("name", cr.control().name());
+    g.writeStringProperty("severity", cr.control().severity());
+    g.writeName("status");
+    StreamingJson.value(status(status), g);
+    String exception = cr.exceptions().get(id);
+    if (exception != null) {
+      g.writeArrayPropertyStart("exceptions");
+      g.writeStartObject();
+      g.writeStringProperty("name", exception);
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeArrayPropertyStart("rules");
+    rules(cr, status, status == Status.PASSED ? List.of() : cr.findings().get(id), g);
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void rules(
+      ControlResult cr, Status status, List<Finding> findings, JsonGenerator g) {
+    if (findings == null || findings.isEmpty()) {
+      for (String name : cr.control().rules()) {
+        g.writeStartObject();
+        g.writeStringProperty("name", name);
+        g.writeStringProperty("status", status.wire());
+        g.writeArrayPropertyStart("paths");
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      return;
+    }
+    ResourceResults.byRule(findings).forEach((name, fs) -> rule(name, status, fs, g));
+  }
+
+  private static void rule(String name, Status status, List<Finding> findings, JsonGenerator g) {
+    g.writeStartObject();
+    g.writeStringProperty("name", name);
+    g.writeStringProperty("status", status.wire());
+    g.writeStringProperty("subStatus", status.subStatus());
+    g.writeArrayPropertyStart("paths");
+    for (Finding f : findings) {
+      for (Map<String, Object> p : ResourceResults.paths(f)) {
+        StreamingJson.value(p, g);
+      }
+    }
+    g.writeEndArray();
+    g.writeArrayPropertyStart("messages");
+    for (Finding f : findings) {
+      g.writeString(f.message());
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static Map<String, Object> status(Status s) {

@@ -26,7 +26,12 @@ final class ResourceResults {
         .forEach(x -> out.add(Map.of("failedPath", x)));
     p.review().forEach(x -> out.add(Map.of("reviewPath", x)));
     p.delete().forEach(x -> out.add(Map.of("deletePath", x)));
-    p.fix().forEach(x -> out.add(Map.of("fixPath", Map.of("path", x.path(), "value", x.value()))));
+    for (Finding.FixPath x : p.fix()) {
+      Map<String, Object> fix = new LinkedHashMap<>();
+      fix.put("path", x.path());
+      fix.put("value", x.value());
+      out.add(Map.of("fixPath", fix));
+    }
     return out;
   }
 }

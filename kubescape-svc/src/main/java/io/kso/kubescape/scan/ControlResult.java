@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param evaluated the resources the control's rules looked at (indices into the table)
  * @param notPassed failed or excepted resources by ID; every other evaluated one passed
+ * @param notPassedAt the indices of the resources of {@code notPassed}
  * @param findings the findings per failed or excepted resource ID ("" for findings tied to no
  *     object)
  * @param exceptions the exception that covers each excepted resource ID
@@ -22,18 +23,25 @@ public record ControlResult(
     ResourceTable table,
     BitSet evaluated,
     Map<String, Status> notPassed,
+    BitSet notPassedAt,
     Map<String, List<Finding>> findings,
     Map<String, String> exceptions,
     Scores scores) {
 
   /** The status of one resource, or null when the control did not look at it. */
   public Status status(String id) {
-    Status s = notPassed.get(id);
-    if (s != null) {
-      return s;
-    }
     int i = table == null ? -1 : table.indexOf(id);
-    return i >= 0 && evaluated.get(i) ? Status.PASSED : null;
+    return i >= 0 ? status(i) : notPassed.get(id);
+  }
+
+  /**
+   * The status of the resource at this table index, or null when the control did not look at it.
+   */
+  public Status status(int index) {
+    if (!evaluated.get(index)) {
+      return null;
+    }
+    return notPassedAt.get(index) ? notPassed.get(table.get(index).id()) : Status.PASSED;
   }
 
   public boolean looksAt(int index) {

@@ -4,42 +4,59 @@ import io.kso.kubescape.engine.Resource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every resource of a scan (inputs, prepared RBAC subjects, objects findings point at) with a dense
  * index, so that per-control sets are bit sets rather than maps of IDs.
+ *
+ * <p>The scanner fills the table on one thread; afterwards it is only read, from any thread.
+ * Objects are looked up by identity first: a finding usually names the very object a rule
+ * evaluated, so most lookups need no resource ID at all.
  */
 public final class ResourceTable {
   private final List<Resource> resources = new ArrayList<>();
   private final Map<String, Integer> index = new HashMap<>();
+  private final Map<Object, Integer> byObject = new IdentityHashMap<>();
 
   /** The index of the resource, adding it (first one of an ID wins). */
-  public synchronized int add(Resource r) {
-    Integer i = index.get(r.id());
-    if (i != null) {
-      return i;
+  public int add(Resource r) {
+    Integer known = byObject.get(r.object());
+    if (known != null) {
+      return known;
     }
-    resources.add(r);
-    index.put(r.id(), resources.size() - 1);
-    return resources.size() - 1;
+    Integer i = index.get(r.id());
+    if (i == null) {
+      resources.add(r);
+      i = resources.size() - 1;
+      index.put(r.id(), i);
+    }
+    byObject.put(r.object(), i);
+    return i;
   }
 
-  public synchronized int indexOf(String id) {
+  /** The index of an object a finding reports, adding it when the table does not hold it yet. */
+  public int add(Map<String, Object> object, boolean external) {
+    Integer known = byObject.get(object);
+    return known != null ? known : add(new Resource(object, "", external));
+  }
+
+  public int indexOf(String id) {
     Integer i = index.get(id);
     return i == null ? -1 : i;
   }
 
-  public synchronized Resource get(int i) {
+  public Resource get(int i) {
     return resources.get(i);
   }
 
-  public synchronized int size() {
+  public int size() {
     return resources.size();
   }
 
-  public synchronized List<Resource> all() {
-    return Collections.unmodifiableList(new ArrayList<>(resources));
+  public List<Resource> all() {
+    return Collections.unmodifiableList(resources);
   }
 }

@@ -12,6 +12,7 @@ import io.kso.kubescape.engine.RuleEvaluator;
 import io.kso.kubescape.engine.RuleOutcome;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class Scanner {
     controls.forEach(
         c -> c.rules().stream().filter(bundle.rules()::containsKey).forEach(needed::add));
     Map<String, RuleOutcome> outcomes = new ConcurrentHashMap<>();
-    needed.parallelStream()
+    largestFirst(needed, resources).parallelStream()
         .forEach(
             name -> {
               outcomes.put(name, evaluator.evaluate(rule(name)));
@@ -64,22 +65,84 @@ public final class Scanner {
             });
     ResourceTable table = new ResourceTable();
     resources.forEach(table::add);
+    Map<String, IndexedOutcome> indexed = index(controls, outcomes, table);
+    double[] weights = new double[table.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = Scoring.weight(table.get(i));
+    }
     List<String> errors = new ArrayList<>();
     outcomes.values().forEach(o -> o.errors().forEach(e -> errors.add(o.rule() + ": " + e)));
     List<String> frameworks = ControlSelection.frameworkNames(bundle, options);
-    List<ControlResult> results = new ArrayList<>();
-    for (ControlSpec c : controls) {
-      results.add(controlResult(c, outcomes, options, frameworks, table));
-    }
+    List<ControlResult> results =
+        controls.parallelStream()
+            .map(c -> controlResult(c, new Context(indexed, options, frameworks, table, weights)))
+            .toList();
     return Scoring.report(bundle, table, results, frameworks, errors);
   }
 
-  private ControlResult controlResult(
-      ControlSpec c,
-      Map<String, RuleOutcome> outcomes,
+  /**
+   * The rules, those with the most candidate objects first, so that the threads do not end the scan
+   * with one of them still evaluating a large rule.
+   */
+  private List<String> largestFirst(Set<String> rules, List<Resource> resources) {
+    Map<String, Integer> perKind = new HashMap<>();
+    resources.forEach(r -> perKind.merge(r.kind(), 1, Integer::sum));
+    Map<String, Integer> candidates = new HashMap<>();
+    for (String name : rules) {
+      List<String> kinds = bundle.rules().get(name).kinds();
+      candidates.put(
+          name,
+          kinds.isEmpty()
+              ? resources.size()
+              : kinds.stream().mapToInt(k -> perKind.getOrDefault(k, 0)).sum());
+    }
+    List<String> out = new ArrayList<>(rules);
+    out.sort(Comparator.comparing(candidates::get, Comparator.reverseOrder()));
+    return out;
+  }
+
+  /** A rule's outcome in table indices: what it looked at, and whom each finding reports. */
+  private record IndexedOutcome(RuleOutcome outcome, BitSet evaluated, int[][] targets) {}
+
+  /** What every control's result is computed from. */
+  private record Context(
+      Map<String, IndexedOutcome> outcomes,
       ScanOptions options,
       List<String> frameworks,
-      ResourceTable table) {
+      ResourceTable table,
+      double[] weights) {}
+
+  /**
+   * Adds every resource the rules looked at or reported to the table, in control order (so that the
+   * table's order does not depend on threads), and translates the outcomes to indices.
+   */
+  private Map<String, IndexedOutcome> index(
+      List<ControlSpec> controls, Map<String, RuleOutcome> outcomes, ResourceTable table) {
+    Map<String, IndexedOutcome> out = new HashMap<>();
+    for (ControlSpec c : controls) {
+      if (!bundle.evaluable(c)) {
+        continue;
+      }
+      for (String rule : c.rules()) {
+        RuleOutcome o = outcomes.get(rule);
+        if (o == null || out.containsKey(rule)) {
+          continue;
+        }
+        BitSet evaluated = new BitSet(table.size());
+        o.evaluated().forEach(r -> evaluated.set(table.add(r)));
+        int[][] targets = new int[o.findings().size()][];
+        for (int i = 0; i < targets.length; i++) {
+          Finding f = o.findings().get(i);
+          targets[i] = f.objects().stream().mapToInt(obj -> table.add(obj, f.external())).toArray();
+        }
+        out.put(rule, new IndexedOutcome(o, evaluated, targets));
+      }
+    }
+    return out;
+  }
+
+  private ControlResult controlResult(ControlSpec c, Context ctx) {
+    ResourceTable table = ctx.table();
     if (!bundle.evaluable(c)) {
       return new ControlResult(
           c,
@@ -87,51 +150,59 @@ public final class Scanner {
           table,
           new BitSet(),
           Map.of(),
+          new BitSet(),
           Map.of(),
           Map.of(),
           new ControlResult.Scores(0, 0, 0, 0));
     }
     BitSet evaluated = new BitSet(table.size());
-    Map<String, Status> notPassed = new TreeMap<>();
-    Map<String, List<Finding>> findings = new TreeMap<>();
+    BitSet notPassedAt = new BitSet(table.size());
+    Map<Integer, List<Finding>> byIndex = new HashMap<>();
+    List<Finding> unattached = new ArrayList<>();
     for (String rule : c.rules()) {
-      RuleOutcome o = outcomes.get(rule);
+      IndexedOutcome o = ctx.outcomes().get(rule);
       if (o == null) {
         continue;
       }
-      for (Resource r : o.evaluated()) {
-        evaluated.set(table.add(r));
-      }
-      for (Finding f : o.findings()) {
-        if (f.objects().isEmpty()) {
-          findings.computeIfAbsent("", k -> new ArrayList<>()).add(f);
-          continue;
+      evaluated.or(o.evaluated());
+      List<Finding> findings = o.outcome().findings();
+      for (int i = 0; i < findings.size(); i++) {
+        if (o.targets()[i].length == 0) {
+          unattached.add(findings.get(i));
         }
-        for (Map<String, Object> obj : f.objects()) {
-          Resource r = new Resource(obj, "", f.external());
-          evaluated.set(table.add(r));
-          notPassed.put(r.id(), Status.FAILED);
-          findings.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(f);
+        for (int at : o.targets()[i]) {
+          evaluated.set(at);
+          notPassedAt.set(at);
+          byIndex.computeIfAbsent(at, k -> new ArrayList<>()).add(findings.get(i));
         }
       }
     }
+    Map<String, Status> notPassed = new TreeMap<>();
+    Map<String, List<Finding>> findings = new TreeMap<>();
     Map<String, String> excepted = new TreeMap<>();
-    List<PostureException> applicable =
-        options.exceptions().stream().filter(e -> e.coversControl(c, frameworks)).toList();
-    if (!applicable.isEmpty()) {
-      for (Map.Entry<String, Status> e : notPassed.entrySet()) {
-        Resource r = table.get(table.indexOf(e.getKey()));
-        applicable.stream()
-            .filter(x -> x.coversResource(r))
-            .findFirst()
-            .ifPresent(
-                x -> {
-                  e.setValue(Status.EXCEPTED);
-                  excepted.put(r.id(), x.name());
-                });
-      }
+    if (!unattached.isEmpty()) {
+      findings.put("", unattached);
     }
-    boolean failed = notPassed.containsValue(Status.FAILED) || findings.containsKey("");
+    List<PostureException> applicable =
+        ctx.options().exceptions().stream()
+            .filter(e -> e.coversControl(c, ctx.frameworks()))
+            .toList();
+    BitSet failedAt = (BitSet) notPassedAt.clone();
+    for (int i = notPassedAt.nextSetBit(0); i >= 0; i = notPassedAt.nextSetBit(i + 1)) {
+      Resource r = table.get(i);
+      Status status = Status.FAILED;
+      for (PostureException x : applicable) {
+        if (x.coversResource(r)) {
+          status = Status.EXCEPTED;
+          excepted.put(r.id(), x.name());
+          failedAt.clear(i);
+          break;
+        }
+      }
+      notPassed.put(r.id(), status);
+      findings.put(r.id(), byIndex.get(i));
+    }
+    boolean failed = !failedAt.isEmpty() || !unattached.isEmpty();
     Status status = failed ? Status.FAILED : Status.PASSED;
     return new ControlResult(
         c,
@@ -139,9 +210,10 @@ public final class Scanner {
         table,
         evaluated,
         notPassed,
+        notPassedAt,
         findings,
         excepted,
-        Scoring.control(c, status, table, evaluated, notPassed));
+        Scoring.control(c, status, ctx.weights(), evaluated, failedAt));
   }
 
   /** Which controls and frameworks a scan covers. */

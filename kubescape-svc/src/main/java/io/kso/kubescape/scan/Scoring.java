@@ -6,6 +6,7 @@ import io.kso.kubescape.bundle.FrameworkSpec;
 import io.kso.kubescape.engine.K8s;
 import io.kso.kubescape.engine.Resource;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,22 +46,21 @@ final class Scoring {
     return w;
   }
 
+  /**
+   * @param weights the weight of every resource of the table, by index
+   * @param failedAt the indices of the failed (not excepted) resources
+   */
   static ControlResult.Scores control(
-      ControlSpec c,
-      Status status,
-      ResourceTable table,
-      java.util.BitSet evaluated,
-      Map<String, Status> notPassed) {
+      ControlSpec c, Status status, double[] weights, BitSet evaluated, BitSet failedAt) {
     double failed = 0;
     double total = 0;
     long passed = 0;
     long all = 0;
     for (int i = evaluated.nextSetBit(0); i >= 0; i = evaluated.nextSetBit(i + 1)) {
-      Resource r = table.get(i);
-      double w = weight(r);
+      double w = weights[i];
       total += w;
       all++;
-      if (notPassed.get(r.id()) == Status.FAILED) {
+      if (failedAt.get(i)) {
         failed += w;
       } else {
         passed++;
