@@ -59,11 +59,11 @@ public final class VulnData implements AutoCloseable {
 
   /** The data's status, or empty with {@link #problem()} saying why there is none. */
   public Optional<StoreStatus> status() {
-    lock.writeLock().lock();
+    lock.readLock().lock();
     try {
       return store == null ? Optional.empty() : Optional.of(store.status(maxAge, clock.instant()));
     } finally {
-      lock.writeLock().unlock();
+      lock.readLock().unlock();
     }
   }
 

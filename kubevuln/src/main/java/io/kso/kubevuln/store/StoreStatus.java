@@ -23,4 +23,20 @@ public record StoreStatus(
     long sizeBytes,
     Duration age,
     Duration maxAge,
-    boolean stale) {}
+    boolean stale) {
+
+  /** The same data seen at {@code now} against {@code maxAge}. */
+  public StoreStatus at(Duration maxAge, Instant now) {
+    Duration ageNow = Duration.between(newestRecord, now);
+    return new StoreStatus(
+        builtAt,
+        newestRecord,
+        records,
+        recordsByEcosystem,
+        sources,
+        sizeBytes,
+        ageNow,
+        maxAge,
+        ageNow.compareTo(maxAge) > 0);
+  }
+}

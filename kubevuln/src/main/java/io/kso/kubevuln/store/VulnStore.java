@@ -37,10 +37,12 @@ public final class VulnStore implements AdvisoryIndex, AutoCloseable {
 
   private final Path file;
   private final Connection db;
+  private final StoreStatus opened;
 
-  private VulnStore(Path file, Connection db) {
+  private VulnStore(Path file, Connection db, StoreStatus opened) {
     this.file = file;
     this.db = db;
+    this.opened = opened;
   }
 
   /** Opens the store in {@code dir}; fails with {@code NO_STORE} or {@code CORRUPT}. */
@@ -56,11 +58,12 @@ public final class VulnStore implements AdvisoryIndex, AutoCloseable {
       config.setCacheSize(-8192);
       Connection db = config.createConnection("jdbc:sqlite:" + file);
       try {
-        String schema = meta(db).get("schema");
+        Map<String, String> meta = meta(db);
+        String schema = meta.get("schema");
         if (!String.valueOf(StoreCodec.SCHEMA_VERSION).equals(schema)) {
           throw new SQLException("schema version " + schema);
         }
-        return new VulnStore(file, db);
+        return new VulnStore(file, db, status(file, meta));
       } catch (SQLException e) {
         db.close();
         throw e;
@@ -161,28 +164,34 @@ public final class VulnStore implements AdvisoryIndex, AutoCloseable {
   }
 
   /** Counts and age; {@code stale} when the data is older than {@code maxAge} at {@code now}. */
+  /**
+   * What the store holds, read once when it was opened (a store never changes once written), and
+   * its age at {@code now}.
+   */
   public StoreStatus status(Duration maxAge, Instant now) {
+    return opened.at(maxAge, now);
+  }
+
+  private static StoreStatus status(Path file, Map<String, String> meta) throws SQLException {
     try {
-      Map<String, String> meta = meta(db);
       Instant builtAt = Instant.parse(meta.get("built_at"));
       Instant newest =
           meta.containsKey("newest_modified")
               ? Instant.parse(meta.get("newest_modified"))
               : builtAt;
-      Duration age = Duration.between(newest, now);
       return new StoreStatus(
-          builtAt,
-          newest,
-          Long.parseLong(meta.get("records")),
-          StoreCodec.counts(meta.get("counts")),
-          StoreCodec.jsonStrings(meta.get("sources")),
-          Files.size(file),
-          age,
-          maxAge,
-          age.compareTo(maxAge) > 0);
-    } catch (SQLException | IOException | RuntimeException e) {
-      throw new StoreException(
-          StoreException.Reason.CORRUPT, file + ": unreadable status: " + e.getMessage(), e);
+              builtAt,
+              newest,
+              Long.parseLong(meta.get("records")),
+              StoreCodec.counts(meta.get("counts")),
+              StoreCodec.jsonStrings(meta.get("sources")),
+              Files.size(file),
+              Duration.ZERO,
+              Duration.ZERO,
+              false)
+          .at(Duration.ZERO, newest);
+    } catch (IOException | RuntimeException e) {
+      throw new SQLException("unreadable status: " + e.getMessage(), e);
     }
   }
 

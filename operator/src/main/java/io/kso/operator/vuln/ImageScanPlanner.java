@@ -41,7 +41,7 @@ public class ImageScanPlanner {
     Map<String, ImageTarget> byDigest = new LinkedHashMap<>();
     for (String namespace : namespaces(command, single)) {
       for (Pod pod : cluster.list(Pod.class, namespace, labels)) {
-        if (!"Running".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase())) {
+        if (runningContainers(pod).isEmpty()) {
           continue;
         }
         WorkloadOwners.Owner owner = owners.topOwner(pod);
@@ -63,20 +63,34 @@ public class ImageScanPlanner {
 
   private List<ImageTarget> targets(Pod pod, String wlid) {
     List<ImageTarget> out = new ArrayList<>();
-    for (ContainerStatus status : pod.getStatus().getContainerStatuses()) {
-      boolean running = status.getState() != null && status.getState().getRunning() != null;
-      String imageId = status.getImageID();
-      if (!running || imageId == null || imageId.isBlank()) {
-        continue;
-      }
+    for (ContainerStatus status : runningContainers(pod)) {
       String image = specImage(pod, status.getName()).orElse(status.getImage());
       out.add(
           new ImageTarget(
               wlid,
               status.getName(),
               image,
-              digestReference(imageId, image),
+              digestReference(status.getImageID(), image),
               pullSecrets.forImage(pod, image)));
+    }
+    return out;
+  }
+
+  /**
+   * The containers whose images can be scanned: running, in a running pod, with the image ID the
+   * runtime resolved.
+   */
+  static List<ContainerStatus> runningContainers(Pod pod) {
+    if (!"Running".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase())) {
+      return List.of();
+    }
+    List<ContainerStatus> out = new ArrayList<>();
+    for (ContainerStatus status : pod.getStatus().getContainerStatuses()) {
+      boolean running = status.getState() != null && status.getState().getRunning() != null;
+      String imageId = status.getImageID();
+      if (running && imageId != null && !imageId.isBlank()) {
+        out.add(status);
+      }
     }
     return out;
   }

@@ -1,12 +1,10 @@
 package io.kso.operator.vuln;
 
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kso.common.k8s.Wlid;
 import io.kso.common.message.Command;
 import io.kso.common.message.WireJson;
 import io.kso.operator.port.ClusterResources;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,16 +76,8 @@ public final class NewImageTrigger {
   }
 
   private static List<String> runningDigests(Pod pod) {
-    if (pod.getStatus() == null || !"Running".equals(pod.getStatus().getPhase())) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (ContainerStatus status : pod.getStatus().getContainerStatuses()) {
-      boolean running = status.getState() != null && status.getState().getRunning() != null;
-      if (running && status.getImageID() != null && !status.getImageID().isBlank()) {
-        out.add(ImageScanPlanner.digestReference(status.getImageID(), status.getImage()));
-      }
-    }
-    return out;
+    return ImageScanPlanner.runningContainers(pod).stream()
+        .map(s -> ImageScanPlanner.digestReference(s.getImageID(), s.getImage()))
+        .toList();
   }
 }

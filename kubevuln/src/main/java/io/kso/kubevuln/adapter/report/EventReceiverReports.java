@@ -1,16 +1,14 @@
 package io.kso.kubevuln.adapter.report;
 
+import io.kso.common.http.JsonPost;
 import io.kso.common.message.SystemReport;
 import io.kso.common.message.WireJson;
 import io.kso.kubevuln.service.ScanJob;
 import io.kso.kubevuln.service.ScanResult;
 import io.kso.kubevuln.service.port.ScanReports;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,12 +26,11 @@ public final class EventReceiverReports implements ScanReports {
   private static final Logger log = LoggerFactory.getLogger(EventReceiverReports.class);
   private static final int ATTEMPTS = 3;
 
-  private final HttpClient http;
+  private final JsonPost post;
   private final String base;
   private final String customerGuid;
   private final String clusterName;
   private final Clock clock;
-  private final Duration retryDelay;
 
   public EventReceiverReports(
       HttpClient http,
@@ -42,14 +39,13 @@ public final class EventReceiverReports implements ScanReports {
       String clusterName,
       Clock clock,
       Duration retryDelay) {
-    this.http = http;
+    this.post = new JsonPost(http, ATTEMPTS, retryDelay, Duration.ofSeconds(30));
     this.base =
         (eventReceiverUrl.contains("://") ? eventReceiverUrl : "http://" + eventReceiverUrl)
             .replaceAll("/+$", "");
     this.customerGuid = customerGuid;
     this.clusterName = clusterName;
     this.clock = clock;
-    this.retryDelay = retryDelay;
   }
 
   @Override
@@ -89,31 +85,15 @@ public final class EventReceiverReports implements ScanReports {
   }
 
   private boolean post(URI uri, byte[] body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status / 100 == 2) {
-          return true;
-        }
-      } catch (IOException e) {
-        log.atDebug().log("event receiver: " + e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+    try {
+      JsonPost.Outcome outcome = post.send(uri, body, JsonPost.RetryOn.ANY_FAILURE);
+      if (!outcome.succeeded()) {
+        log.atDebug().log("event receiver: " + outcome.problem());
       }
-      try {
-        Thread.sleep(retryDelay.toMillis() * attempt);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+      return outcome.succeeded();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    return false;
   }
 }

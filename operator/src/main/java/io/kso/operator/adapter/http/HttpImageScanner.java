@@ -1,17 +1,14 @@
 package io.kso.operator.adapter.http;
 
+import io.kso.common.http.JsonPost;
 import io.kso.common.message.RegistryScanRequest;
 import io.kso.common.message.ScanImageRequest;
 import io.kso.common.message.WireJson;
 import io.kso.operator.port.ImageScanner;
 import io.kso.operator.port.ScannerException;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -20,19 +17,15 @@ import java.time.Duration;
  * error.
  */
 public final class HttpImageScanner implements ImageScanner {
-  private final HttpClient http;
+  private final JsonPost post;
   private final URI scanImage;
   private final URI scanRegistryImage;
-  private final int attempts;
-  private final Duration retryDelay;
 
   public HttpImageScanner(HttpClient http, String hostPort, int attempts, Duration retryDelay) {
-    this.http = http;
+    this.post = new JsonPost(http, attempts, retryDelay, Duration.ofSeconds(30));
     String base = hostPort.contains("://") ? hostPort : "http://" + hostPort;
     this.scanImage = URI.create(base + "/v1/scanImage");
     this.scanRegistryImage = URI.create(base + "/v1/scanRegistryImage");
-    this.attempts = attempts;
-    this.retryDelay = retryDelay;
   }
 
   @Override
@@ -46,42 +39,23 @@ public final class HttpImageScanner implements ImageScanner {
   }
 
   private void post(URI target, byte[] body) {
-    HttpRequest post =
-        HttpRequest.newBuilder(target)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        HttpResponse<String> response =
-            http.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() < 200 || response.statusCode() > 203) {
-          throw new ScannerException(
-              "POST " + target + " answered " + response.statusCode() + ": " + response.body(),
-              null);
-        }
-        return;
-      } catch (ConnectException e) {
-        if (attempt >= attempts) {
-          throw new ScannerException(
-              "kubevuln at " + target + " refused " + attempts + " connections", e);
-        }
-        pause();
-      } catch (IOException e) {
-        throw new ScannerException("POST " + target + " failed: " + e, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ScannerException("interrupted", e);
-      }
-    }
-  }
-
-  private void pause() {
+    JsonPost.Outcome outcome;
     try {
-      Thread.sleep(retryDelay.toMillis());
+      outcome = post.send(target, body, JsonPost.RetryOn.REFUSED_CONNECTION);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new ScannerException("interrupted", e);
+    }
+    if (outcome.error() instanceof ConnectException e) {
+      throw new ScannerException(
+          "kubevuln at " + target + " refused " + outcome.attempts() + " connections", e);
+    }
+    if (!outcome.answered()) {
+      throw new ScannerException("POST " + target + " failed: " + outcome.error(), outcome.error());
+    }
+    if (outcome.status() < 200 || outcome.status() > 203) {
+      throw new ScannerException(
+          "POST " + target + " answered " + outcome.status() + ": " + outcome.body(), null);
     }
   }
 }

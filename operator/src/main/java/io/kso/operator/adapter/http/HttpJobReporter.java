@@ -1,14 +1,12 @@
 package io.kso.operator.adapter.http;
 
+import io.kso.common.http.JsonPost;
 import io.kso.common.message.SystemReport;
 import io.kso.common.message.WireJson;
 import io.kso.operator.port.JobReporter;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,25 +16,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event receiver over HTTP: {@code POST /k8s/sysreport} and {@code POST
- * /k8s/registryRepositories}, up to three attempts a second apart.
+ * /k8s/registryRepositories}, up to three attempts.
  */
 public final class HttpJobReporter implements JobReporter {
   private static final Logger log = LoggerFactory.getLogger(HttpJobReporter.class);
   private static final int ATTEMPTS = 3;
   static final String REGISTRY_REPOSITORIES = "/k8s/registryRepositories";
 
-  private final HttpClient http;
+  private final JsonPost post;
   private final String base;
-  private final Duration retryDelay;
 
   public HttpJobReporter(HttpClient http, String eventReceiverRestUrl, Duration retryDelay) {
-    this.http = http;
+    this.post = new JsonPost(http, ATTEMPTS, retryDelay, Duration.ofSeconds(10));
     this.base =
         (eventReceiverRestUrl.contains("://")
                 ? eventReceiverRestUrl
                 : "http://" + eventReceiverRestUrl)
             .replaceAll("/+$", "");
-    this.retryDelay = retryDelay;
   }
 
   @Override
@@ -63,36 +59,14 @@ public final class HttpJobReporter implements JobReporter {
   }
 
   private void post(URI target, byte[] body, String what) {
-    HttpRequest post =
-        HttpRequest.newBuilder(target)
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    String problem = "";
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      try {
-        int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status / 100 == 2) {
-          return;
-        }
-        problem = "answered " + status;
-      } catch (IOException e) {
-        problem = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    try {
+      JsonPost.Outcome outcome = post.send(target, body, JsonPost.RetryOn.ANY_FAILURE);
+      if (!outcome.succeeded()) {
+        log.atWarn().log(what + " not delivered to " + target.getPath() + ": " + outcome.problem());
       }
-      if (attempt < ATTEMPTS) {
-        try {
-          Thread.sleep(retryDelay.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    log.atWarn().log(what + " not delivered to " + target.getPath() + ": " + problem);
   }
 
   private static String encode(String value) {
