@@ -6,6 +6,8 @@
 #   gateway/bench/run-fanout-bench.sh                      # N=10000 clients, 200 rounds
 #   N=2000 ROUNDS=50 gateway/bench/run-fanout-bench.sh     # a quick one
 #   SKIP_BUILD=1 gateway/bench/run-fanout-bench.sh         # reuse the last build
+#   CLIENT_TRANSPORT=epoll ...                             # clients on epoll (default: io_uring
+#                                                          # if the kernel allows it, else epoll)
 #
 # Both JVMs run under `nice -n 15` (shared machine). The three ports are picked free at random,
 # unless BENCH_PORT_BASE is given (probe port; +1 websocket, +2 REST).
@@ -85,4 +87,4 @@ nice -n 15 java $CLIENT_JAVA_OPTS \
   io.kso.gateway.bench.FanoutBench \
   --ws-port "$WEBSOCKET_PORT" --rest-port "$HTTP_PORT" --probe-port "$PROBE_PORT" \
   --gateway-pid "$GATEWAY_PID" --clients "$N" --rounds "$ROUNDS" --warmup "$WARMUP" \
-  --payload "$PAYLOAD"
+  --payload "$PAYLOAD" --client-transport "${CLIENT_TRANSPORT:-auto}"

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Arguments ({@code --key value}): {@code ws-port}, {@code rest-port}, {@code probe-port},
  * {@code gateway-pid}, {@code clients} (10000), {@code rounds} (200), {@code warmup} (20), {@code
- * connect-concurrency} (256), {@code payload} (bytes of the notification, 400).
+ * connect-concurrency} (256), {@code payload} (bytes of the notification, 400), {@code
+ * client-transport} ({@code auto}: io_uring, else epoll, else nio).
  */
 public final class FanoutBench {
   private final Map<String, String> args;
@@ -49,7 +50,10 @@ public final class FanoutBench {
     this.body = envelope(intArg("payload", 400));
     this.ws =
         new RawWebsocketClients(
-            Integer.parseInt(args.get("ws-port")), body.length, this::onMessage);
+            RawWebsocketClients.Transport.of(args.getOrDefault("client-transport", "auto")),
+            Integer.parseInt(args.get("ws-port")),
+            body.length,
+            this::onMessage);
   }
 
   public static void main(String[] argv) throws Exception {

@@ -16,6 +16,9 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,11 +27,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Many websocket clients on one event loop (native epoll when available), as lean as a client can
- * be and still check what it gets: the handshake is one hand-written request and a check for {@code
- * 101}; afterwards each connection walks the frame headers in the bytes it reads, skips payloads
- * without copying them, answers pings, and counts every complete data message, with its length
- * checked. No frame objects, no websocket codec, no allocation per message. It stands in for
+ * Many websocket clients on one event loop (native io_uring or epoll when available), as lean as a
+ * client can be and still check what it gets: the handshake is one hand-written request and a check
+ * for {@code 101}; afterwards each connection walks the frame headers in the bytes it reads, skips
+ * payloads without copying them, answers pings, and counts every complete data message, with its
+ * length checked. No frame objects, no websocket codec, no allocation per message. It stands in for
  * thousands of remote operators, so that as little as possible of the shared CPUs goes to them.
  */
 final class RawWebsocketClients implements AutoCloseable {
@@ -45,23 +48,55 @@ final class RawWebsocketClients implements AutoCloseable {
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger wrongLength = new AtomicInteger();
 
-  RawWebsocketClients(int port, int expectedLength, Listener listener) {
+  /** The transports the clients can run on, best first. */
+  enum Transport {
+    IO_URING,
+    EPOLL,
+    NIO;
+
+    /** The one asked for, or (for {@code auto}) the best this machine supports. */
+    static Transport of(String name) {
+      if (!"auto".equals(name)) {
+        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+      }
+      return IoUring.isAvailable() ? IO_URING : Epoll.isAvailable() ? EPOLL : NIO;
+    }
+
+    IoHandlerFactory handlers() {
+      return switch (this) {
+        case IO_URING -> IoUringIoHandler.newFactory();
+        case EPOLL -> EpollIoHandler.newFactory();
+        case NIO -> NioIoHandler.newFactory();
+      };
+    }
+
+    Class<? extends Channel> channel() {
+      return switch (this) {
+        case IO_URING -> IoUringSocketChannel.class;
+        case EPOLL -> EpollSocketChannel.class;
+        case NIO -> NioSocketChannel.class;
+      };
+    }
+  }
+
+  private final Transport transport;
+
+  RawWebsocketClients(Transport transport, int port, int expectedLength, Listener listener) {
+    this.transport = transport;
     this.expectedLength = expectedLength;
     this.listener = listener;
-    boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    this.group = new MultiThreadIoEventLoopGroup(1, io);
+    this.group = new MultiThreadIoEventLoopGroup(1, transport.handlers());
     this.bootstrap =
         new Bootstrap()
             .group(group)
-            .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+            .channel(transport.channel())
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(8192))
             .remoteAddress("127.0.0.1", port);
   }
 
-  String transport() {
-    return Epoll.isAvailable() ? "epoll" : "nio";
+  Transport transport() {
+    return transport;
   }
 
   /** Connects one client and completes when its upgrade has been answered with 101. */
