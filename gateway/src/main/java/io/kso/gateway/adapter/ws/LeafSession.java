@@ -9,6 +9,7 @@ import io.kso.gateway.relay.port.RelayMetrics;
 import io.kso.gateway.relay.port.RelayMetrics.Drop;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOutboundInvoker;
@@ -30,12 +31,11 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * queued and not yet written (Netty's outbound buffer) is held to an {@link OutboundBudget}; a leaf
  * that exceeds it is closed as a slow consumer.
  *
- * <p>A healthy leaf (nothing queued) is written to with Netty's void promise, with no promise or
- * listener per write: the write is counted as delivered when the flush leaves the queue empty, and
- * a write that stays queued is counted once the queue is seen empty again, or as failed if the
- * connection ends first. A leaf with a backlog, and every synchronous delivery, gets a promise per
- * write. The delivery latency is sampled: the first write of a connection, then one in {@value
- * #LATENCY_SAMPLE}.
+ * <p>Every write is counted as delivered or failed when Netty completes it, through one listener
+ * per connection rather than a new one per write. The delivery latency is sampled: the first write
+ * of a connection, then one in {@value #LATENCY_SAMPLE} (staggered across connections, so that one
+ * fan-out does not sample them all); sampled writes, like synchronous deliveries, get a listener of
+ * their own.
  */
 final class LeafSession implements Receiver {
   static final int LATENCY_SAMPLE = 64;
@@ -52,9 +52,9 @@ final class LeafSession implements Receiver {
   private final SharedFrames frames;
   private final AtomicReference<CloseReason> closing = new AtomicReference<>();
   private volatile long lastHeardNanos = System.nanoTime();
-  // Only on the event loop: void-promise writes not yet seen written, and writes so far.
-  private int unconfirmed;
-  private long writes;
+  // One listener for every unsampled write, instead of a new one per write.
+  private final ChannelFutureListener counted = future -> counted(future.cause());
+  private long writes; // only on the event loop
 
   LeafSession(
       long id,
@@ -140,14 +140,9 @@ final class LeafSession implements Receiver {
       return false;
     }
     ByteBuf frame = frames.frameOf(notification);
-    if (written == null && queue.isEmpty()) {
-      confirmUnconfirmed();
-      frameOut.writeAndFlush(frame, channel.voidPromise());
-      if (queue.isEmpty() && channel.isActive()) {
-        written(notification);
-      } else {
-        unconfirmed++;
-      }
+    long n = writes++;
+    if (written == null && n != 0 && (n + id) % LATENCY_SAMPLE != 0) {
+      frameOut.writeAndFlush(frame).addListener(counted); // the common case: no allocation
     } else {
       frameOut
           .writeAndFlush(frame)
@@ -156,53 +151,24 @@ final class LeafSession implements Receiver {
     return true;
   }
 
+  /** A sampled or synchronous write has finished. */
   private void completed(
       Notification notification, CompletableFuture<Void> written, Throwable failure) {
+    counted(failure);
     if (failure == null) {
-      written(notification);
+      metrics.deliveryLatency(notification.receivedNanos());
       if (written != null) {
         written.complete(null);
       }
+    } else if (written != null) {
+      written.completeExceptionally(failure);
+    }
+  }
+
+  private void counted(Throwable failure) {
+    if (failure == null) {
+      metrics.delivered(1);
     } else {
-      metrics.dropped(Drop.WRITE_FAILED);
-      if (written != null) {
-        written.completeExceptionally(failure);
-      }
-    }
-  }
-
-  private void written(Notification notification) {
-    metrics.delivered(1);
-    long n = writes++;
-    if (n == 0 || (n + id) % LATENCY_SAMPLE == 0) { // staggered: not all leaves in one fan-out
-      metrics.deliveryLatency(notification.receivedNanos());
-    }
-  }
-
-  /** Earlier void-promise writes left queued have gone out once the queue is empty. */
-  private void confirmUnconfirmed() {
-    if (unconfirmed > 0) {
-      metrics.delivered(unconfirmed);
-      unconfirmed = 0;
-    }
-  }
-
-  /** The connection has ended: void-promise writes still unconfirmed did not go out. */
-  void ended() {
-    EventLoop loop = channel.eventLoop();
-    if (loop.inEventLoop()) {
-      dropUnconfirmed();
-    } else {
-      try {
-        loop.execute(this::dropUnconfirmed);
-      } catch (RejectedExecutionException e) {
-        dropUnconfirmed();
-      }
-    }
-  }
-
-  private void dropUnconfirmed() {
-    for (; unconfirmed > 0; unconfirmed--) {
       metrics.dropped(Drop.WRITE_FAILED);
     }
   }

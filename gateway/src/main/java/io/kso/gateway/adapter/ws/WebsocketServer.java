@@ -209,7 +209,6 @@ public final class WebsocketServer implements SmartLifecycle {
 
   private void ended(LeafSession leaf) {
     relay.unregister(leaf);
-    leaf.ended();
     sessions.remove(leaf);
     metrics.disconnected(RelayMetrics.Role.LEAF, leaf.closeReason());
     log.atInfo()
