@@ -7,6 +7,7 @@
 #   N=2000 ROUNDS=50 gateway/bench/run-fanout-bench.sh     # a quick one
 #   SKIP_BUILD=1 gateway/bench/run-fanout-bench.sh         # reuse the last build
 #   GATEWAY_JAR=/tmp/other/gateway.jar ...                 # measure another build of the gateway
+#   CLIENT_LOOPS=2 ...                                     # clients on two threads instead of one
 #   CLIENT_TRANSPORT=epoll ...                             # clients on epoll (default: io_uring
 #                                                          # if the kernel allows it, else epoll)
 #
@@ -89,4 +90,5 @@ nice -n 15 java $CLIENT_JAVA_OPTS \
   io.kso.gateway.bench.FanoutBench \
   --ws-port "$WEBSOCKET_PORT" --rest-port "$HTTP_PORT" --probe-port "$PROBE_PORT" \
   --gateway-pid "$GATEWAY_PID" --clients "$N" --rounds "$ROUNDS" --warmup "$WARMUP" \
-  --payload "$PAYLOAD" --client-transport "${CLIENT_TRANSPORT:-auto}"
+  --payload "$PAYLOAD" --client-transport "${CLIENT_TRANSPORT:-auto}" \
+  --client-loops "${CLIENT_LOOPS:-1}"

@@ -22,16 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fan-out load benchmark, the client side: opens many websocket clients to one gateway (all on one
- * Reactor Netty event loop), broadcasts notifications to all of them over REST one at a time, and
- * measures for each the time from just before the POST to the moment the last client has it. Sender
- * and clients share this JVM's clock. Run through {@code gateway/bench/run-fanout-bench.sh}, which
- * starts the gateway in its own JVM; see docs/gateway.md.
+ * Fan-out load benchmark, the client side: opens many websocket clients to one gateway (lean raw
+ * clients on one or a few event loops, {@link RawWebsocketClients}), broadcasts notifications to
+ * all of them over REST one at a time, and measures for each the time from just before the POST to
+ * the moment the last client has it. Sender and clients share this JVM's clock. Run through {@code
+ * gateway/bench/run-fanout-bench.sh}, which starts the gateway in its own JVM; see docs/gateway.md.
  *
  * <p>Arguments ({@code --key value}): {@code ws-port}, {@code rest-port}, {@code probe-port},
  * {@code gateway-pid}, {@code clients} (10000), {@code rounds} (200), {@code warmup} (20), {@code
  * connect-concurrency} (256), {@code payload} (bytes of the notification, 400), {@code
- * client-transport} ({@code auto}: io_uring, else epoll, else nio).
+ * client-transport} ({@code auto}: io_uring, else epoll, else nio), {@code client-loops} (1).
  */
 public final class FanoutBench {
   private final Map<String, String> args;
@@ -51,6 +51,7 @@ public final class FanoutBench {
     this.ws =
         new RawWebsocketClients(
             RawWebsocketClients.Transport.of(args.getOrDefault("client-transport", "auto")),
+            intArg("client-loops", 1),
             Integer.parseInt(args.get("ws-port")),
             body.length,
             this::onMessage);

@@ -27,15 +27,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Many websocket clients on one event loop (native io_uring or epoll when available), as lean as a
- * client can be and still check what it gets: the handshake is one hand-written request and a check
- * for {@code 101}; afterwards each connection walks the frame headers in the bytes it reads, skips
- * payloads without copying them, answers pings, and counts every complete data message, with its
- * length checked. No frame objects, no websocket codec, no allocation per message. It stands in for
- * thousands of remote operators, so that as little as possible of the shared CPUs goes to them.
+ * Many websocket clients on a few event loops (native io_uring or epoll when available), as lean as
+ * a client can be and still check what it gets: the handshake is one hand-written request and a
+ * check for {@code 101}; afterwards each connection walks the frame headers in the bytes it reads,
+ * skips payloads without copying them, answers pings, and counts every complete data message, with
+ * its length checked. No frame objects, no websocket codec, no allocation per message. It stands in
+ * for thousands of remote operators, so that as little as possible of the shared CPUs goes to them.
  */
 final class RawWebsocketClients implements AutoCloseable {
-  /** Called on the event loop for every complete data message of the expected length. */
+  /**
+   * Called on a client's event loop for every complete data message of the expected length; with
+   * several loops, from several threads.
+   */
   interface Listener {
     void message();
   }
@@ -81,11 +84,12 @@ final class RawWebsocketClients implements AutoCloseable {
 
   private final Transport transport;
 
-  RawWebsocketClients(Transport transport, int port, int expectedLength, Listener listener) {
+  RawWebsocketClients(
+      Transport transport, int loops, int port, int expectedLength, Listener listener) {
     this.transport = transport;
     this.expectedLength = expectedLength;
     this.listener = listener;
-    this.group = new MultiThreadIoEventLoopGroup(1, transport.handlers());
+    this.group = new MultiThreadIoEventLoopGroup(loops, transport.handlers());
     this.bootstrap =
         new Bootstrap()
             .group(group)
