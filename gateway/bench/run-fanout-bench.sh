@@ -6,6 +6,10 @@
 #   gateway/bench/run-fanout-bench.sh                      # N=10000 clients, 200 rounds
 #   N=2000 ROUNDS=50 gateway/bench/run-fanout-bench.sh     # a quick one
 #   SKIP_BUILD=1 gateway/bench/run-fanout-bench.sh         # reuse the last build
+#   GATEWAY_JAR=/tmp/other/gateway.jar ...                 # measure another build of the gateway
+#   CLIENT_LOOPS=2 ...                                     # clients on two threads instead of one
+#   CLIENT_TRANSPORT=epoll ...                             # clients on epoll (default: io_uring
+#                                                          # if the kernel allows it, else epoll)
 #
 # Both JVMs run under `nice -n 15` (shared machine). The three ports are picked free at random,
 # unless BENCH_PORT_BASE is given (probe port; +1 websocket, +2 REST).
@@ -30,6 +34,7 @@ PROBE_PORT=$BASE
 WEBSOCKET_PORT=$((BASE + 1))
 HTTP_PORT=$((BASE + 2))
 # The chart's JVM flags for the gateway container.
+GATEWAY_JAR=${GATEWAY_JAR:-gateway/target/gateway.jar}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"}
 CLIENT_JAVA_OPTS=${CLIENT_JAVA_OPTS:-"-Xmx1g -Xss256k"}
 
@@ -62,7 +67,7 @@ trap cleanup EXIT
 echo "gateway JVM: $GATEWAY_JAVA_OPTS; log: $WORK/gateway.log"
 # shellcheck disable=SC2086
 CONFIG="$WORK/clusterData.json" PROBE_PORT=$PROBE_PORT WEBSOCKET_PORT=$WEBSOCKET_PORT \
-  HTTP_PORT=$HTTP_PORT nice -n 15 java $GATEWAY_JAVA_OPTS -jar gateway/target/gateway.jar \
+  HTTP_PORT=$HTTP_PORT nice -n 15 java $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" \
   > "$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 
@@ -85,4 +90,5 @@ nice -n 15 java $CLIENT_JAVA_OPTS \
   io.kso.gateway.bench.FanoutBench \
   --ws-port "$WEBSOCKET_PORT" --rest-port "$HTTP_PORT" --probe-port "$PROBE_PORT" \
   --gateway-pid "$GATEWAY_PID" --clients "$N" --rounds "$ROUNDS" --warmup "$WARMUP" \
-  --payload "$PAYLOAD"
+  --payload "$PAYLOAD" --client-transport "${CLIENT_TRANSPORT:-auto}" \
+  --client-loops "${CLIENT_LOOPS:-1}"

@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param secretKey goes with {@code clientId} ({@code SECRET_KEY}); never printed
  * @param maxMessageSize the largest notification accepted, over REST or websocket
  * @param deliveryTimeout how long a synchronous REST delivery waits for its writes
+ * @param eventLoops the gateway's network threads, shared by its servers and its upstream client; 0
+ *     means one per available processor
  */
 @ConfigurationProperties("ks.gateway")
 public record GatewayProperties(
@@ -31,7 +33,8 @@ public record GatewayProperties(
     @DefaultValue("10s") Duration deliveryTimeout,
     @DefaultValue Outbound outbound,
     @DefaultValue KeepAliveSettings keepAlive,
-    @DefaultValue Reconnect reconnect) {
+    @DefaultValue Reconnect reconnect,
+    @DefaultValue("0") int eventLoops) {
 
   public GatewayProperties {
     if (websocketPort < 0 || websocketPort > 65535) {
@@ -39,6 +42,10 @@ public record GatewayProperties(
           "ks.gateway.websocket-port must be a port (0-65535), was " + websocketPort);
     }
     Settings.notBlank(websocketAddress, "ks.gateway.websocket-address");
+    if (eventLoops < 0) {
+      throw new IllegalArgumentException(
+          "ks.gateway.event-loops must be 0 (one per processor) or more, was " + eventLoops);
+    }
     if (maxMessageSize.toBytes() < 1 || maxMessageSize.toBytes() > outbound.maxBytes().toBytes()) {
       throw new IllegalArgumentException(
           "ks.gateway.max-message-size must be positive and at most ks.gateway.outbound.max-bytes ("
@@ -97,6 +104,11 @@ public record GatewayProperties(
     }
   }
 
+  /** The number of event loops to run: as configured, or one per available processor. */
+  public int eventLoopCount() {
+    return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
+  }
+
   public Credentials credentials() {
     return new Credentials(clientId, secretKey);
   }
@@ -121,6 +133,8 @@ public record GatewayProperties(
         + keepAlive
         + ", reconnect="
         + reconnect
+        + ", eventLoops="
+        + eventLoops
         + "]";
   }
 }

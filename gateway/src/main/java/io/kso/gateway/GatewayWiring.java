@@ -25,6 +25,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.resources.LoopResources;
 
 @Configuration(proxyBeanMethods = false)
 class GatewayWiring {
@@ -58,9 +59,13 @@ class GatewayWiring {
    * on shutdown, under any other gateway running in the same JVM, as in the multi-gateway tests).
    */
   @Bean
-  ReactorResourceFactory reactorResourceFactory() {
+  ReactorResourceFactory reactorResourceFactory(GatewayProperties props) {
     ReactorResourceFactory factory = new ReactorResourceFactory();
     factory.setUseGlobalResources(false);
+    // As many loops as cores (Reactor's default is at least four): a fan-out is one task per loop,
+    // and more loops than cores only adds thread switches.
+    factory.setLoopResourcesSupplier(
+        () -> LoopResources.create("gateway-io", props.eventLoopCount(), true));
     factory.setShutdownQuietPeriod(Duration.ZERO);
     factory.setShutdownTimeout(Duration.ofSeconds(5));
     return factory;

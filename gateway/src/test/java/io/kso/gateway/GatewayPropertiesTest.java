@@ -20,7 +20,8 @@ class GatewayPropertiesTest {
         Duration.ofSeconds(10),
         new GatewayProperties.Outbound(256, maxQueued, Duration.ofSeconds(1)),
         new GatewayProperties.KeepAliveSettings(Duration.ofSeconds(10), 3),
-        new GatewayProperties.Reconnect(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.5));
+        new GatewayProperties.Reconnect(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.5),
+        0);
   }
 
   @Test
@@ -36,6 +37,12 @@ class GatewayPropertiesTest {
     assertThatThrownBy(() -> properties(DataSize.ofMegabytes(8), DataSize.ofMegabytes(4)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ks.gateway.max-message-size");
+  }
+
+  @Test
+  void runsOneEventLoopPerProcessorUnlessTold() {
+    assertThat(properties(DataSize.ofMegabytes(1), DataSize.ofMegabytes(4)).eventLoopCount())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test

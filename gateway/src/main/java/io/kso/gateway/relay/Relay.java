@@ -2,13 +2,18 @@ package io.kso.gateway.relay;
 
 import io.kso.gateway.relay.port.Receiver;
 import io.kso.gateway.relay.port.RelayMetrics;
+import io.kso.gateway.relay.port.RelayMetrics.Drop;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,6 +23,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Relay {
   private final ConcurrentMap<Long, Receiver> receivers = new ConcurrentHashMap<>();
+  // The same receivers grouped by the executor they write on, for the fan-out.
+  private final ConcurrentMap<Executor, ConcurrentMap<Long, Receiver>> byExecutor =
+      new ConcurrentHashMap<>();
   private final RelayMetrics metrics;
   private final Duration deliveryTimeout;
 
@@ -28,10 +36,17 @@ public final class Relay {
 
   public void register(Receiver receiver) {
     receivers.put(receiver.id(), receiver);
+    byExecutor
+        .computeIfAbsent(receiver.executor(), e -> new ConcurrentHashMap<>())
+        .put(receiver.id(), receiver);
   }
 
   public void unregister(Receiver receiver) {
     receivers.remove(receiver.id(), receiver);
+    ConcurrentMap<Long, Receiver> group = byExecutor.get(receiver.executor());
+    if (group != null) {
+      group.remove(receiver.id(), receiver);
+    }
   }
 
   public int size() {
@@ -54,16 +69,49 @@ public final class Relay {
     }
   }
 
-  /** Offers the notification to every matching receiver without waiting; returns how many. */
+  /**
+   * Offers the notification to every matching receiver without waiting; returns how many. Matching
+   * happens here; the offers run on each receiver's executor, one task per executor.
+   */
   public int route(Notification notification) {
     int matched = 0;
-    for (Receiver receiver : receivers.values()) {
-      if (receiver.attributes().matches(notification.target())) {
-        matched++;
-        receiver.offer(notification);
+    for (Map.Entry<Executor, ConcurrentMap<Long, Receiver>> group : byExecutor.entrySet()) {
+      Receiver[] batch = matching(group.getValue(), notification);
+      if (batch.length > 0) {
+        matched += batch.length;
+        offerOn(group.getKey(), batch, notification);
       }
     }
     return matched;
+  }
+
+  private static Receiver[] matching(Map<Long, Receiver> group, Notification notification) {
+    Receiver[] batch = new Receiver[group.size()];
+    int n = 0;
+    for (Receiver receiver : group.values()) {
+      if (receiver.attributes().matches(notification.target())) {
+        if (n == batch.length) {
+          batch = Arrays.copyOf(batch, n * 2 + 1);
+        }
+        batch[n++] = receiver;
+      }
+    }
+    return n == batch.length ? batch : Arrays.copyOf(batch, n);
+  }
+
+  private void offerOn(Executor executor, Receiver[] batch, Notification notification) {
+    try {
+      executor.execute(
+          () -> {
+            for (Receiver receiver : batch) {
+              receiver.offer(notification);
+            }
+          });
+    } catch (RejectedExecutionException e) { // the executor is shutting down
+      for (int i = 0; i < batch.length; i++) {
+        metrics.dropped(Drop.CLOSED);
+      }
+    }
   }
 
   /**

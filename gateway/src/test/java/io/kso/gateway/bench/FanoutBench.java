@@ -1,10 +1,5 @@
 package io.kso.gateway.bench;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,40 +15,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.netty.http.client.WebsocketClientSpec;
-import reactor.netty.resources.LoopResources;
 
 /**
- * Fan-out load benchmark, the client side: opens many websocket clients to one gateway (all on one
- * Reactor Netty event loop), broadcasts notifications to all of them over REST one at a time, and
- * measures for each the time from just before the POST to the moment the last client has it. Sender
- * and clients share this JVM's clock. Run through {@code gateway/bench/run-fanout-bench.sh}, which
- * starts the gateway in its own JVM; see docs/gateway.md.
+ * Fan-out load benchmark, the client side: opens many websocket clients to one gateway (lean raw
+ * clients on one or a few event loops, {@link RawWebsocketClients}), broadcasts notifications to
+ * all of them over REST one at a time, and measures for each the time from just before the POST to
+ * the moment the last client has it. Sender and clients share this JVM's clock. Run through {@code
+ * gateway/bench/run-fanout-bench.sh}, which starts the gateway in its own JVM; see docs/gateway.md.
  *
  * <p>Arguments ({@code --key value}): {@code ws-port}, {@code rest-port}, {@code probe-port},
  * {@code gateway-pid}, {@code clients} (10000), {@code rounds} (200), {@code warmup} (20), {@code
- * connect-concurrency} (256), {@code payload} (bytes of the notification, 400).
+ * connect-concurrency} (256), {@code payload} (bytes of the notification, 400), {@code
+ * client-transport} ({@code auto}: io_uring, else epoll, else nio), {@code client-loops} (1).
  */
 public final class FanoutBench {
   private final Map<String, String> args;
   private final int clients;
+  private final byte[] body;
+  private final RawWebsocketClients ws;
   private final AtomicInteger received = new AtomicInteger();
   private final AtomicLong lastReceiptNanos = new AtomicLong();
   private volatile CompletableFuture<Long> allReceived = new CompletableFuture<>();
-  private final AtomicInteger open = new AtomicInteger();
   private final HttpClient http = HttpClient.newHttpClient();
   private volatile int target = Integer.MAX_VALUE;
 
   private FanoutBench(Map<String, String> args) {
     this.args = args;
     this.clients = intArg("clients", 10_000);
+    this.body = envelope(intArg("payload", 400));
+    this.ws =
+        new RawWebsocketClients(
+            RawWebsocketClients.Transport.of(args.getOrDefault("client-transport", "auto")),
+            intArg("client-loops", 1),
+            Integer.parseInt(args.get("ws-port")),
+            body.length,
+            this::onMessage);
   }
 
   public static void main(String[] argv) throws Exception {
@@ -70,25 +71,23 @@ public final class FanoutBench {
   }
 
   private void run() throws Exception {
-    LoopResources loop = LoopResources.create("bench-client", 1, true);
     long connectStart = System.nanoTime();
-    connectAll(loop);
+    connectAll();
     double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
     awaitGatewayLeaves();
     Rss afterConnect = rss();
     log(
-        "connected %d clients in %.1f s; gateway RSS %d MiB",
-        open.get(), connectSeconds, afterConnect.rssMiB);
+        "connected %d clients (%s) in %.1f s; gateway RSS %d MiB",
+        ws.open(), ws.transport(), connectSeconds, afterConnect.rssMiB);
 
-    byte[] body = envelope(intArg("payload", 400));
     int warmup = intArg("warmup", 20);
     int rounds = intArg("rounds", 200);
     List<Long> latencies = new ArrayList<>();
     int incomplete = 0;
-    long[] cpuBefore = null;
+    long[][] cpuBefore = null;
     for (int round = 0; round < warmup + rounds; round++) {
       if (round == warmup) {
-        cpuBefore = new long[] {cpuMillis(args.get("gateway-pid")), cpuMillis("self")};
+        cpuBefore = new long[][] {cpu(args.get("gateway-pid")), cpu("self")};
       }
       long nanos = broadcast(body);
       if (nanos < 0) {
@@ -100,64 +99,36 @@ public final class FanoutBench {
     log(
         "gateway CPU user/system ms at end: %s, client: %s",
         Arrays.toString(cpu(args.get("gateway-pid"))), Arrays.toString(cpu("self")));
-    double gatewayCpu = (cpuMillis(args.get("gateway-pid")) - cpuBefore[0]) / (double) rounds;
-    double clientCpu = (cpuMillis("self") - cpuBefore[1]) / (double) rounds;
-    log("CPU per round: gateway %.1f ms, clients %.1f ms", gatewayCpu, clientCpu);
+    log(
+        "CPU per round: gateway %s, clients %s",
+        perRound(cpuBefore[0], cpu(args.get("gateway-pid")), rounds),
+        perRound(cpuBefore[1], cpu("self"), rounds));
+    log(
+        "RESULT verified: clients_missing_messages=%d wrong_length_messages=%d (of %d each)",
+        ws.clientsShortOf(warmup + rounds), ws.wrongLength(), warmup + rounds);
     Rss end = rss();
     report(latencies, incomplete, afterConnect, end, connectSeconds);
   }
 
-  private void connectAll(LoopResources loop) {
-    reactor.netty.http.client.HttpClient client =
-        reactor.netty.http.client.HttpClient.newConnection()
-            .runOn(loop)
-            .responseTimeout(Duration.ofSeconds(60));
+  /** Opens the clients, at most {@code connect-concurrency} handshakes in flight at a time. */
+  private void connectAll() throws InterruptedException {
     String base =
-        "ws://127.0.0.1:"
-            + args.get("ws-port")
-            + "/v1/waitfornotification?customerGUID=bench&clusterName=c1"
+        "/v1/waitfornotification?customerGUID=bench&clusterName=c1"
             + "&clusterComponent=InClusterTriggerHandler&client=";
-    Flux.range(0, clients)
-        .flatMap(i -> connect(client, base + i), intArg("connect-concurrency", 256))
-        .blockLast(Duration.ofMinutes(10));
-  }
-
-  /** Completes once the client is upgraded; the connection then lives until the JVM exits. */
-  private Mono<Void> connect(reactor.netty.http.client.HttpClient client, String url) {
-    Sinks.Empty<Void> upgraded = Sinks.empty();
-    client
-        .websocket(WebsocketClientSpec.builder().build())
-        .uri(url)
-        .handle(
-            (in, out) -> {
-              open.incrementAndGet();
-              // Count data frames right after the websocket decoder, without a Reactor pipeline
-              // per frame; control frames go on, so pings still get their pongs.
-              in.withConnection(
-                  connection ->
-                      connection
-                          .addHandlerLast("bench-count", new FrameCounter())
-                          .onDispose(open::decrementAndGet));
-              upgraded.tryEmitEmpty();
-              // Subscribing keeps reads flowing (Reactor Netty reads on demand); data frames never
-              // get here, the counter swallows them.
-              return in.receiveFrames().then();
-            })
-        .subscribe(null, upgraded::tryEmitError);
-    return upgraded.asMono();
-  }
-
-  /** Counts binary and text frames and drops them; passes every other frame on. */
-  private final class FrameCounter extends ChannelInboundHandlerAdapter {
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (msg instanceof BinaryWebSocketFrame || msg instanceof TextWebSocketFrame) {
-        ReferenceCountUtil.release(msg);
-        onMessage();
-      } else {
-        ctx.fireChannelRead(msg);
-      }
+    Semaphore inFlight = new Semaphore(intArg("connect-concurrency", 256));
+    AtomicInteger failed = new AtomicInteger();
+    for (int i = 0; i < clients; i++) {
+      inFlight.acquire();
+      ws.connect(base + i)
+          .whenComplete(
+              (ok, error) -> {
+                if (error != null && failed.getAndIncrement() == 0) {
+                  log("a client failed to connect: %s", error);
+                }
+                inFlight.release();
+              });
     }
+    inFlight.acquire(intArg("connect-concurrency", 256));
   }
 
   private void onMessage() {
@@ -173,7 +144,7 @@ public final class FanoutBench {
     received.set(0);
     lastReceiptNanos.set(0);
     allReceived = new CompletableFuture<>();
-    target = open.get();
+    target = ws.open();
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + args.get("rest-port") + "/v1/sendnotification"))
@@ -209,12 +180,12 @@ public final class FanoutBench {
     double leaves = 0;
     while (System.nanoTime() < deadline) {
       leaves = gatewayMetric("gateway_connections{role=\"leaf\"}");
-      if (leaves >= open.get()) {
+      if (leaves >= ws.open()) {
         return;
       }
       Thread.sleep(200); // a standalone benchmark, not a test
     }
-    log("gateway reports only %.0f leaves of %d", leaves, open.get());
+    log("gateway reports only %.0f leaves of %d", leaves, ws.open());
   }
 
   private double gatewayMetric(String sample) throws IOException, InterruptedException {
@@ -232,13 +203,13 @@ public final class FanoutBench {
         .orElse(0);
   }
 
-  /** User + system CPU time of a process, from /proc/<pid>/stat (clock ticks of 10 ms). */
-  private static long cpuMillis(String pid) throws IOException {
-    long[] cpu = cpu(pid);
-    return cpu[0] + cpu[1];
+  private static String perRound(long[] before, long[] after, int rounds) {
+    double user = (after[0] - before[0]) / (double) rounds;
+    double system = (after[1] - before[1]) / (double) rounds;
+    return String.format("%.1f ms (user %.1f, system %.1f)", user + system, user, system);
   }
 
-  /** {user, system} milliseconds. */
+  /** {user, system} milliseconds of a process, from /proc/<pid>/stat (clock ticks of 10 ms). */
   private static long[] cpu(String pid) throws IOException {
     String stat = Files.readString(Path.of("/proc", pid, "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -285,7 +256,7 @@ public final class FanoutBench {
             + " dropped_slow_consumer=%.0f%n"
             + "RESULT gateway_side_write_ms_mean=%.1f gateway_side_write_ms_max=%.1f%n",
         clients,
-        open.get(),
+        ws.open(),
         leaves,
         connectSeconds,
         sorted.length,

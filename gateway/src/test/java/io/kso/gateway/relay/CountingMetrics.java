@@ -19,8 +19,13 @@ final class CountingMetrics implements RelayMetrics {
   }
 
   @Override
-  public void delivered(long receivedNanos) {
-    events.add("delivered");
+  public void delivered(int count) {
+    events.add("delivered:" + count);
+  }
+
+  @Override
+  public void deliveryLatency(long receivedNanos) {
+    events.add("latency");
   }
 
   @Override

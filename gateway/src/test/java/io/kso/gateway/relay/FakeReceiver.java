@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A receiver that keeps what it gets, and can be told to refuse or to fail its writes. */
@@ -14,6 +15,7 @@ final class FakeReceiver implements Receiver {
 
   private final long id = IDS.incrementAndGet();
   private final Attributes attributes;
+  private Executor executor = Runnable::run;
   private final List<Notification> received = new CopyOnWriteArrayList<>();
   private volatile boolean refusing;
   private volatile String failingWith;
@@ -21,6 +23,12 @@ final class FakeReceiver implements Receiver {
 
   FakeReceiver(Map<String, String> attributes) {
     this.attributes = Attributes.of(attributes);
+  }
+
+  /** Offers reach this receiver through {@code executor} (by default on the caller's thread). */
+  FakeReceiver on(Executor executor) {
+    this.executor = executor;
+    return this;
   }
 
   FakeReceiver refusing() {
@@ -50,6 +58,11 @@ final class FakeReceiver implements Receiver {
   @Override
   public Attributes attributes() {
     return attributes;
+  }
+
+  @Override
+  public Executor executor() {
+    return executor;
   }
 
   @Override

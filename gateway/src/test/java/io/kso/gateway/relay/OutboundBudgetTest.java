@@ -10,29 +10,24 @@ class OutboundBudgetTest {
   void refusesTheMessageThatWouldExceedTheCount() {
     OutboundBudget budget = new OutboundBudget(2, 1000);
 
-    assertThat(budget.tryAcquire(10)).isTrue();
-    assertThat(budget.tryAcquire(10)).isTrue();
-    assertThat(budget.tryAcquire(10)).isFalse();
-    assertThat(budget.queuedMessages()).isEqualTo(2);
+    assertThat(budget.admits(0, 0, 10)).isTrue();
+    assertThat(budget.admits(1, 10, 10)).isTrue();
+    assertThat(budget.admits(2, 20, 10)).isFalse();
   }
 
   @Test
   void refusesTheMessageThatWouldExceedTheBytes() {
     OutboundBudget budget = new OutboundBudget(100, 1000);
 
-    assertThat(budget.tryAcquire(600)).isTrue();
-    assertThat(budget.tryAcquire(401)).isFalse();
-    assertThat(budget.tryAcquire(400)).isTrue();
-    assertThat(budget.queuedBytes()).isEqualTo(1000);
+    assertThat(budget.admits(1, 600, 401)).isFalse();
+    assertThat(budget.admits(1, 600, 400)).isTrue();
   }
 
   @Test
-  void writtenMessagesGiveTheirRoomBack() {
+  void anEmptyQueueTakesTheLargestMessageAllowed() {
     OutboundBudget budget = new OutboundBudget(1, 1000);
-    budget.tryAcquire(1000);
 
-    budget.release(1000);
-
-    assertThat(budget.tryAcquire(1000)).isTrue();
+    assertThat(budget.admits(0, 0, 1000)).isTrue();
+    assertThat(budget.admits(0, 0, 1001)).isFalse();
   }
 }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
 class RelayTest {
@@ -42,6 +45,49 @@ class RelayTest {
     relay.route(notification("{\"target\":{\"customerGUID\":\"A\"}}"));
 
     assertThat(fine.received()).hasSize(1);
+  }
+
+  @Test
+  void handsEachExecutorOneTaskForAllOfItsMatchingReceivers() {
+    List<Runnable> loopA = new ArrayList<>();
+    List<Runnable> loopB = new ArrayList<>();
+    Executor a = loopA::add;
+    Executor b = loopB::add;
+    List<FakeReceiver> onA =
+        List.of(
+            new FakeReceiver(Map.of("customerGUID", "A")).on(a),
+            new FakeReceiver(Map.of("customerGUID", "A")).on(a),
+            new FakeReceiver(Map.of("customerGUID", "B")).on(a));
+    FakeReceiver onB = new FakeReceiver(Map.of("customerGUID", "A")).on(b);
+    onA.forEach(relay::register);
+    relay.register(onB);
+
+    int matched = relay.route(notification("{\"target\":{\"customerGUID\":\"A\"}}"));
+
+    assertThat(matched).isEqualTo(3);
+    assertThat(loopA).hasSize(1);
+    assertThat(loopB).hasSize(1);
+    assertThat(onA.get(0).received()).isEmpty(); // nothing until the executor runs its task
+    loopA.forEach(Runnable::run);
+    loopB.forEach(Runnable::run);
+    assertThat(onA.get(0).received()).hasSize(1);
+    assertThat(onA.get(1).received()).hasSize(1);
+    assertThat(onA.get(2).received()).isEmpty();
+    assertThat(onB.received()).hasSize(1);
+  }
+
+  @Test
+  void offersToAnExecutorThatIsShuttingDownAreCountedAsDropped() {
+    Executor stopped =
+        task -> {
+          throw new RejectedExecutionException("stopped");
+        };
+    relay.register(new FakeReceiver(Map.of("customerGUID", "A")).on(stopped));
+    relay.register(new FakeReceiver(Map.of("customerGUID", "A")).on(stopped));
+
+    relay.route(notification("{\"target\":{\"customerGUID\":\"A\"}}"));
+
+    assertThat(metrics.events).containsExactly("received:REST", "dropped:CLOSED", "dropped:CLOSED");
   }
 
   @Test

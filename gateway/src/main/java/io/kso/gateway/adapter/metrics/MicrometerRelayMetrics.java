@@ -59,7 +59,8 @@ public final class MicrometerRelayMetrics implements RelayMetrics {
             .register(registry);
     latency =
         Timer.builder("gateway.delivery")
-            .description("From a notification's arrival to its write to one receiver")
+            .description(
+                "From a notification's arrival to its write to one receiver (sampled writes)")
             .publishPercentileHistogram()
             .register(registry);
   }
@@ -97,8 +98,12 @@ public final class MicrometerRelayMetrics implements RelayMetrics {
   }
 
   @Override
-  public void delivered(long receivedNanos) {
-    delivered.increment();
+  public void delivered(int count) {
+    delivered.increment(count);
+  }
+
+  @Override
+  public void deliveryLatency(long receivedNanos) {
     latency.record(System.nanoTime() - receivedNanos, TimeUnit.NANOSECONDS);
   }
 

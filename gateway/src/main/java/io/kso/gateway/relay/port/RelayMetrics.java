@@ -24,7 +24,15 @@ public interface RelayMetrics {
   /** A message that could not be routed (not an envelope, no target). */
   void rejected(Source source);
 
-  void delivered(long receivedNanos);
+  /** Notifications written to receivers' sockets. */
+  void delivered(int count);
+
+  /**
+   * One sample of the delivery latency: a notification that arrived at {@code receivedNanos} (
+   * {@link System#nanoTime()}) has just been written to a receiver. Adapters may sample, not record
+   * every write.
+   */
+  void deliveryLatency(long receivedNanos);
 
   void dropped(Drop reason);
 
@@ -39,7 +47,10 @@ public interface RelayMetrics {
         public void rejected(Source source) {}
 
         @Override
-        public void delivered(long receivedNanos) {}
+        public void delivered(int count) {}
+
+        @Override
+        public void deliveryLatency(long receivedNanos) {}
 
         @Override
         public void dropped(Drop reason) {}
