@@ -57,12 +57,12 @@ public final class Scanner {
     controls.forEach(
         c -> c.rules().stream().filter(bundle.rules()::containsKey).forEach(needed::add));
     Map<String, RuleOutcome> outcomes = new ConcurrentHashMap<>();
-    largestFirst(needed, resources).parallelStream()
-        .forEach(
-            name -> {
-              outcomes.put(name, evaluator.evaluate(rule(name)));
-              progress.accept(name);
-            });
+    RuleQueue.drain(
+        largestFirst(needed, resources),
+        name -> {
+          outcomes.put(name, evaluator.evaluate(rule(name)));
+          progress.accept(name);
+        });
     ResourceTable table = new ResourceTable();
     resources.forEach(table::add);
     Map<String, IndexedOutcome> indexed = index(controls, outcomes, table);
@@ -81,8 +81,8 @@ public final class Scanner {
   }
 
   /**
-   * The rules, those with the most candidate objects first, so that the threads do not end the scan
-   * with one of them still evaluating a large rule.
+   * The rules, those with the most candidate objects first, so that the threads, each taking the
+   * next rule when done with one, do not end the scan with one of them still on a large rule.
    */
   private List<String> largestFirst(Set<String> rules, List<Resource> resources) {
     Map<String, Integer> perKind = new HashMap<>();
