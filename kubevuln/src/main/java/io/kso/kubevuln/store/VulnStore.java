@@ -179,17 +179,17 @@ public final class VulnStore implements AdvisoryIndex, AutoCloseable {
           meta.containsKey("newest_modified")
               ? Instant.parse(meta.get("newest_modified"))
               : builtAt;
+      // age and staleness are filled in per call by status(maxAge, now)
       return new StoreStatus(
-              builtAt,
-              newest,
-              Long.parseLong(meta.get("records")),
-              StoreCodec.counts(meta.get("counts")),
-              StoreCodec.jsonStrings(meta.get("sources")),
-              Files.size(file),
-              Duration.ZERO,
-              Duration.ZERO,
-              false)
-          .at(Duration.ZERO, newest);
+          builtAt,
+          newest,
+          Long.parseLong(meta.get("records")),
+          StoreCodec.counts(meta.get("counts")),
+          StoreCodec.jsonStrings(meta.get("sources")),
+          Files.size(file),
+          Duration.ZERO,
+          Duration.ZERO,
+          false);
     } catch (IOException | RuntimeException e) {
       throw new SQLException("unreadable status: " + e.getMessage(), e);
     }

@@ -41,7 +41,8 @@ public class ImageScanPlanner {
     Map<String, ImageTarget> byDigest = new LinkedHashMap<>();
     for (String namespace : namespaces(command, single)) {
       for (Pod pod : cluster.list(Pod.class, namespace, labels)) {
-        if (runningContainers(pod).isEmpty()) {
+        List<ContainerStatus> running = runningContainers(pod);
+        if (running.isEmpty()) {
           continue;
         }
         WorkloadOwners.Owner owner = owners.topOwner(pod);
@@ -53,7 +54,7 @@ public class ImageScanPlanner {
         if (single.isPresent() && !single.get().equals(Wlid.parse(wlid).orElseThrow())) {
           continue;
         }
-        for (ImageTarget target : targets(pod, wlid)) {
+        for (ImageTarget target : targets(pod, running, wlid)) {
           byDigest.putIfAbsent(target.imageHash(), target);
         }
       }
@@ -61,9 +62,9 @@ public class ImageScanPlanner {
     return List.copyOf(byDigest.values());
   }
 
-  private List<ImageTarget> targets(Pod pod, String wlid) {
+  private List<ImageTarget> targets(Pod pod, List<ContainerStatus> running, String wlid) {
     List<ImageTarget> out = new ArrayList<>();
-    for (ContainerStatus status : runningContainers(pod)) {
+    for (ContainerStatus status : running) {
       String image = specImage(pod, status.getName()).orElse(status.getImage());
       out.add(
           new ImageTarget(

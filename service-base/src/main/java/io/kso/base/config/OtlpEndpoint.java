@@ -1,7 +1,15 @@
 package io.kso.base.config;
 
+import java.util.function.UnaryOperator;
+
 /** Where OpenTelemetry data goes, and over which OTLP transport. */
 record OtlpEndpoint(String base, String transport) {
+
+  /** The endpoint the two variables below name, looked up with {@code variables}; or null. */
+  static OtlpEndpoint from(UnaryOperator<String> variables) {
+    return from(
+        variables.apply("OTEL_EXPORTER_OTLP_ENDPOINT"), variables.apply("OTEL_COLLECTOR_SVC"));
+  }
 
   /**
    * {@code otlpUrl} (standard {@code OTEL_EXPORTER_OTLP_ENDPOINT}) wins over {@code collectorSvc}

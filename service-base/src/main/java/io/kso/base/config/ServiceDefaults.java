@@ -52,9 +52,7 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
   }
 
   static Map<String, Object> telemetry(ConfigurableEnvironment env) {
-    OtlpEndpoint endpoint =
-        OtlpEndpoint.from(
-            env.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT"), env.getProperty("OTEL_COLLECTOR_SVC"));
+    OtlpEndpoint endpoint = OtlpEndpoint.from(env::getProperty);
     Map<String, Object> props = new HashMap<>();
     boolean on = endpoint != null;
     props.put("management.tracing.export.enabled", on);

@@ -24,7 +24,6 @@ public final class ServiceLauncher {
 
   /** Whether the build-time bean definitions hold for a process with this environment. */
   static boolean aotUsable(Map<String, String> env) {
-    return OtlpEndpoint.from(env.get("OTEL_EXPORTER_OTLP_ENDPOINT"), env.get("OTEL_COLLECTOR_SVC"))
-        == null;
+    return OtlpEndpoint.from(env::get) == null;
   }
 }
