@@ -217,11 +217,13 @@ EOF
 }
 
 # Every native library the JRE links (desktop ones aside) must resolve inside the rootfs: ask the
-# rootfs' own dynamic loader, restricted to the rootfs' library directories.
+# rootfs' own dynamic loader, restricted to the rootfs' library directories. NSS's software token,
+# which the JRE's PKCS#11 provider loads at run time (kubevuln hashes layers with it), too.
 check_libraries() {
   local root=$1 lib missing=""
   local path="$root/lib/x86_64-linux-gnu:$root/usr/lib/x86_64-linux-gnu:$root$JVM/lib:$root$JVM/lib/server"
-  for lib in "$root$JVM/bin/java" "$root$JVM/bin/keytool" "$root$JVM/lib/server/libjvm.so" "$root$JVM"/lib/*.so; do
+  for lib in "$root$JVM/bin/java" "$root$JVM/bin/keytool" "$root$JVM/lib/server/libjvm.so" "$root$JVM"/lib/*.so \
+    "$root"/usr/lib/x86_64-linux-gnu/{libnss3,libsoftokn3,libfreeblpriv3}.so; do
     [[ " $DESKTOP_LIBS " != *" $(basename "$lib") "* ]] || continue
     missing+=$("$root/lib64/ld-linux-x86-64.so.2" --library-path "$path" --list "$lib" |
       awk -v r="$root" -v f="${lib#"$root"}" '/=>/ && !/ld-linux/ && index($3, r) != 1 {print "  " f ": " $1}')

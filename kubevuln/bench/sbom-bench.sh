@@ -8,7 +8,7 @@
 # Usage: kubevuln/bench/sbom-bench.sh [--scale S] [--rounds N] [--work DIR] [--extracted]
 #   --extracted: run the jar as Boot's `extract` lays it out (a plain class path, as in the image)
 #                instead of the fat jar's nested-jar class loader
-# Env:   JVM_FLAGS (default: serial GC, 64 MiB heap, full JIT: C2 makes SHA-256 an intrinsic), KUBEVULN_JAR
+# Env:   JVM_FLAGS (default: the chart's serial GC and C1 only, 64 MiB heap), KUBEVULN_JAR
 # Needs: docker-registry, curl, python3, /usr/bin/time (apt-get install -y docker-registry curl
 #        python3 time); the jar: ./mvnw -B -q -pl kubevuln -am -Djib.skip -DskipTests package
 set -euo pipefail
@@ -25,7 +25,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 jar="${KUBEVULN_JAR:-$root/kubevuln/target/kubevuln.jar}"
-jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC -Xss256k -Xmx64m -XX:+ExitOnOutOfMemoryError}"
+jvm_flags="${JVM_FLAGS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -Xmx64m -XX:+ExitOnOutOfMemoryError}"
 for tool in docker-registry curl python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing $tool (see the header of $0)" >&2; exit 2; }
 done

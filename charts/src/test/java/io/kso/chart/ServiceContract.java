@@ -135,15 +135,6 @@ record ServiceContract(
     return jvmFlags("SERVICE");
   }
 
-  /** The chart's flags for one service: the common ones, then kubevuln's own. */
-  static List<String> jvmServiceFlags(String service) {
-    List<String> flags = new ArrayList<>(jvmServiceFlags());
-    if (service.equals("kubevuln")) {
-      flags.addAll(jvmFlags("KUBEVULN_EXTRA"));
-    }
-    return flags;
-  }
-
   private static List<String> jvmFlags(String name) {
     Path source =
         HelmChart.projectDir().resolve("suite/src/main/java/io/kso/suite/process/JvmFlags.java");

@@ -159,7 +159,7 @@ class ServiceContractTest {
   @CsvSource({"gateway", "operator", "kubevuln", "kubescape", "kollector"})
   void jvmFlagsAreTheSuitesServiceFlags(String workload) {
     assertThat(Rendered.env(rendered.container(workload), "JAVA_TOOL_OPTIONS"))
-        .isEqualTo(String.join(" ", ServiceContract.jvmServiceFlags(workload)));
+        .isEqualTo(String.join(" ", ServiceContract.jvmServiceFlags()));
   }
 
   @Test

@@ -74,8 +74,7 @@ final class UpCommand implements Callable<Integer> {
           ServiceProcess service =
               ServiceProcess.start(
                   spec,
-                  JvmFlags.forService(
-                      spec.name(), JvmFlags.withMemoryLimit(JvmFlags.SERVICE, memoryLimit)),
+                  JvmFlags.withMemoryLimit(JvmFlags.SERVICE, memoryLimit),
                   work.resolve("logs"),
                   // A suite that stays up records each jar's AppCDS archive when it stops.
                   once ? HostCds.USE : HostCds.USE_OR_TRAIN);

@@ -34,7 +34,7 @@ public final class Blobs {
 
   /** The sha256 digest of {@code body}, as {@code sha256:hex}. */
   public static String sha256(byte[] body) {
-    var digest = VerifyingInputStream.newDigest("SHA-256");
+    var digest = Digests.newDigest("SHA-256");
     return "sha256:" + java.util.HexFormat.of().formatHex(digest.digest(body));
   }
 

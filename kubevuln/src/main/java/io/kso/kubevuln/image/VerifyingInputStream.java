@@ -4,7 +4,6 @@ import io.kso.kubevuln.image.ImageException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -28,16 +27,8 @@ final class VerifyingInputStream extends ObservedInputStream {
     this.expectedDigest = expectedDigest;
     this.expectedSize = expectedSize;
     this.digest =
-        newDigest(
+        Digests.newDigest(
             expectedDigest != null && expectedDigest.startsWith("sha512:") ? "SHA-512" : "SHA-256");
-  }
-
-  static MessageDigest newDigest(String algorithm) {
-    try {
-      return MessageDigest.getInstance(algorithm);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -156,7 +156,7 @@ public final class StartupBench implements Callable<Integer> {
         if (only != null && !only.contains(spec.name())) {
           continue;
         }
-        allReady &= measure(spec, JvmFlags.forService(spec.name(), flags), work, project);
+        allReady &= measure(spec, flags, work, project);
       }
     }
     if (skipHttpRequest) {

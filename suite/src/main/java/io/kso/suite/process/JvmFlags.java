@@ -29,22 +29,6 @@ public final class JvmFlags {
           "-XX:InitialRAMPercentage=20",
           "-XX:+ExitOnOutOfMemoryError");
 
-  /**
-   * Appended for kubevuln by the chart ({@code kubevuln.extraJavaToolOptions}): the full JIT, since
-   * hashing and decompressing image layers runs several times faster with C2.
-   */
-  public static final List<String> KUBEVULN_EXTRA = List.of("-XX:TieredStopAtLevel=4");
-
-  /** The chart's flags for one service: {@code common}, then the service's own. */
-  public static List<String> forService(String service, List<String> common) {
-    if (!service.equals("kubevuln")) {
-      return common;
-    }
-    List<String> flags = new java.util.ArrayList<>(common);
-    flags.addAll(KUBEVULN_EXTRA);
-    return flags;
-  }
-
   /** Where every service image keeps its AppCDS archive. */
   public static final String IMAGE_ARCHIVE = "/app/app.jsa";
 

@@ -100,6 +100,11 @@ public final class ServiceImage implements AutoCloseable {
     }
   }
 
+  /** The unpacked filesystem; what the process writes outside /tmp stays there. */
+  public Path rootfs() {
+    return root;
+  }
+
   public Path imageTar() {
     return imageTar;
   }
@@ -116,6 +121,11 @@ public final class ServiceImage implements AutoCloseable {
    * returned process is unshare; the JVM is its only child, and dies with it.
    */
   public Process start(Map<String, String> podEnv, Path log) throws IOException {
+    return start(podEnv, List.of(), log);
+  }
+
+  /** As {@link #start(Map, Path)}, with {@code args} after the entrypoint, as a pod's args. */
+  public Process start(Map<String, String> podEnv, List<String> args, Path log) throws IOException {
     Map<String, String> environment = new LinkedHashMap<>(env);
     for (Map.Entry<String, String> e : podEnv.entrySet()) {
       environment.put(e.getKey(), mountFile(e.getKey(), e.getValue()));
@@ -131,6 +141,7 @@ public final class ServiceImage implements AutoCloseable {
     }
     command.add(root.toString());
     command.addAll(entrypoint);
+    command.addAll(args);
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().clear();
