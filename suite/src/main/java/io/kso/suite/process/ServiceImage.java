@@ -18,17 +18,24 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A service image (Jib's {@code docker save} tar) unpacked into a rootfs, and run the way a
  * container runtime runs it, without one: its entrypoint as its user, in a private mount and pid
- * namespace with {@code /proc}, {@code /dev} and a tmpfs {@code /tmp}, with the image's environment
- * plus the pod's. Needs root (unshare, mount, chroot) and GNU tar.
+ * namespace with {@code /proc}, {@code /dev}, a tmpfs {@code /tmp} and this machine's {@code
+ * /etc/resolv.conf} and {@code /etc/hosts}, with the image's environment plus the pod's. Needs root
+ * (unshare, mount, chroot) and GNU tar.
  */
 public final class ServiceImage implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TOOLS = List.of("unshare", "mount", "chroot", "tar", "bash");
 
-  /** Mounts what a runtime mounts, then execs the rest of the arguments (chroot ...). */
+  /**
+   * Mounts what a runtime mounts (with this machine's resolver configuration and hosts file, as a
+   * kubelet mounts the pod's), then execs the rest of the arguments (chroot ...).
+   */
   private static final String IN_ROOTFS =
       """
       mount=$1 root=$2; shift 2
+      for f in /etc/resolv.conf /etc/hosts; do
+        [ -f "$f" ] && : >>"$root$f" && "$mount" --bind "$f" "$root$f"
+      done
       "$mount" -t proc proc "$root/proc" && "$mount" --rbind /dev "$root/dev" \
         && "$mount" -t tmpfs tmpfs "$root/tmp" && exec "$@"
       """;
