@@ -20,7 +20,11 @@
 //    is a native Unsafe.allocateInstance call;
 //  - the AST's references and types are read from arrays indexed by expression ID instead of
 //    ImmutableMap<Long, ...> lookups with a boxed key;
-//  - call arguments are copied into an array with a loop instead of a stream.
+//  - call arguments are copied into an array with a loop instead of a stream;
+//  - a call's overloads and strictness are looked up in the dispatcher once per call expression;
+//  - without unknown tracking (Program.eval of an activation, our only use) no argument checker
+//    is made for arguments none of which is unknown, and no attribute is qualified;
+//  - a one-variable comprehension's scope is an immutable two-entry map, not a new HashMap.
 // CelRuntimeShadowTest fails when the cel-java version changes: redo the patch on the new source.
 
 package dev.cel.runtime;
@@ -188,24 +192,19 @@ final class DefaultInterpreter implements Interpreter {
     @Override
     public Object eval(GlobalResolver resolver) throws CelEvaluationException {
       // Result is already unwrapped from IntermediateResult.
-      return evalTrackingUnknowns(
-          RuntimeUnknownResolver.fromResolver(resolver), Optional.empty(), Optional.empty());
+      return evalUntracked(resolver, Optional.empty(), Optional.empty());
     }
 
     @Override
     public Object eval(GlobalResolver resolver, CelEvaluationListener listener)
         throws CelEvaluationException {
-      return evalTrackingUnknowns(
-          RuntimeUnknownResolver.fromResolver(resolver), Optional.empty(), Optional.of(listener));
+      return evalUntracked(resolver, Optional.empty(), Optional.of(listener));
     }
 
     @Override
     public Object eval(GlobalResolver resolver, CelFunctionResolver lateBoundFunctionResolver)
         throws CelEvaluationException {
-      return evalTrackingUnknowns(
-          RuntimeUnknownResolver.fromResolver(resolver),
-          Optional.of(lateBoundFunctionResolver),
-          Optional.empty());
+      return evalUntracked(resolver, Optional.of(lateBoundFunctionResolver), Optional.empty());
     }
 
     @Override
@@ -214,10 +213,7 @@ final class DefaultInterpreter implements Interpreter {
         CelFunctionResolver lateBoundFunctionResolver,
         CelEvaluationListener listener)
         throws CelEvaluationException {
-      return evalTrackingUnknowns(
-          RuntimeUnknownResolver.fromResolver(resolver),
-          Optional.of(lateBoundFunctionResolver),
-          Optional.of(listener));
+      return evalUntracked(resolver, Optional.of(lateBoundFunctionResolver), Optional.of(listener));
     }
 
     @Override
@@ -226,7 +222,26 @@ final class DefaultInterpreter implements Interpreter {
         Optional<? extends CelFunctionResolver> functionResolver,
         Optional<CelEvaluationListener> listener)
         throws CelEvaluationException {
-      ExecutionFrame frame = newExecutionFrame(resolver, functionResolver, listener);
+      return evalRoot(newExecutionFrame(resolver, functionResolver, listener));
+    }
+
+    /**
+     * kso patch: evaluation without unknown tracking (the resolver has no attribute resolver),
+     * where a call argument can only be unknown if its value is.
+     */
+    private Object evalUntracked(
+        GlobalResolver resolver,
+        Optional<? extends CelFunctionResolver> functionResolver,
+        Optional<CelEvaluationListener> listener)
+        throws CelEvaluationException {
+      ExecutionFrame frame =
+          newExecutionFrame(
+              RuntimeUnknownResolver.fromResolver(resolver), functionResolver, listener);
+      frame.tracksUnknowns = false;
+      return evalRoot(frame);
+    }
+
+    private Object evalRoot(ExecutionFrame frame) throws CelEvaluationException {
       IntermediateResult internalResult = evalInternal(frame, ast.getExpr());
 
       Object underlyingValue = internalResult.value();
@@ -324,6 +339,26 @@ final class DefaultInterpreter implements Interpreter {
             .setMetadata(metadata, expr.id())
             .build();
       }
+    }
+
+    /**
+     * kso patch: the argument checker, created only once it can matter. Without unknown tracking an
+     * argument whose value is not unknown adds nothing to it, so it starts at the first one that
+     * is.
+     */
+    private static CallArgumentChecker checkArg(
+        ExecutionFrame frame, CallArgumentChecker checker, IntermediateResult arg) {
+      if (checker == null && (frame.tracksUnknowns || isUnknownValue(arg.value()))) {
+        checker = CallArgumentChecker.create(frame.getResolver());
+      }
+      if (checker != null) {
+        checker.checkArg(arg);
+      }
+      return checker;
+    }
+
+    private static Optional<Object> maybeUnknowns(CallArgumentChecker checker) {
+      return checker == null ? Optional.empty() : checker.maybeUnknowns();
     }
 
     private static boolean isUnknownValue(Object value) {
@@ -433,7 +468,9 @@ final class DefaultInterpreter implements Interpreter {
       Object operand = operandResult.value();
 
       CelAttribute attribute =
-          operandResult.attribute().qualify(CelAttribute.Qualifier.ofString(field));
+          operandResult.attribute().qualifiers().isEmpty()
+              ? CelAttribute.EMPTY
+              : operandResult.attribute().qualify(CelAttribute.Qualifier.ofString(field));
 
       Optional<Object> attrValue = frame.resolveAttribute(attribute);
 
@@ -541,14 +578,21 @@ final class DefaultInterpreter implements Interpreter {
         return IntermediateResult.create(attr, resolved.get());
       }
 
-      CallArgumentChecker argChecker =
-          indexAttr.isPresent()
-              ? CallArgumentChecker.createAcceptingPartial(frame.getResolver())
-              : CallArgumentChecker.create(frame.getResolver());
+      boolean checkArgs = frame.tracksUnknowns;
       for (IntermediateResult element : argResults) {
-        argChecker.checkArg(element);
+        checkArgs |= isUnknownValue(element.value());
       }
-      Optional<Object> unknowns = argChecker.maybeUnknowns();
+      Optional<Object> unknowns = Optional.empty();
+      if (checkArgs) {
+        CallArgumentChecker argChecker =
+            indexAttr.isPresent()
+                ? CallArgumentChecker.createAcceptingPartial(frame.getResolver())
+                : CallArgumentChecker.create(frame.getResolver());
+        for (IntermediateResult element : argResults) {
+          argChecker.checkArg(element);
+        }
+        unknowns = argChecker.maybeUnknowns();
+      }
       if (unknowns.isPresent()) {
         return IntermediateResult.create(attr, unknowns.get());
       }
@@ -883,7 +927,7 @@ final class DefaultInterpreter implements Interpreter {
 
     private IntermediateResult evalList(ExecutionFrame frame, CelExpr unusedExpr, CelList listExpr)
         throws CelEvaluationException {
-      CallArgumentChecker argChecker = CallArgumentChecker.create(frame.getResolver());
+      CallArgumentChecker argChecker = null;
       List<Object> result = new ArrayList<>(listExpr.elements().size());
 
       List<Integer> optionalIndicesSet = listExpr.optionalIndices();
@@ -892,7 +936,7 @@ final class DefaultInterpreter implements Interpreter {
         CelExpr element = elements.get(i);
         IntermediateResult evaluatedElement = evalInternal(frame, element);
 
-        argChecker.checkArg(evaluatedElement);
+        argChecker = checkArg(frame, argChecker, evaluatedElement);
         Object value = evaluatedElement.value();
         if (!optionalIndicesSet
                 .isEmpty() // Performance optimization to prevent autoboxing when there's no
@@ -915,22 +959,22 @@ final class DefaultInterpreter implements Interpreter {
         result.add(value);
       }
 
-      return IntermediateResult.create(argChecker.maybeUnknowns().orElse(result));
+      return IntermediateResult.create(maybeUnknowns(argChecker).orElse(result));
     }
 
     private IntermediateResult evalMap(ExecutionFrame frame, CelMap mapExpr)
         throws CelEvaluationException {
 
-      CallArgumentChecker argChecker = CallArgumentChecker.create(frame.getResolver());
+      CallArgumentChecker argChecker = null;
 
       Map<Object, Object> result = new LinkedHashMap<>();
 
       for (CelMap.Entry entry : mapExpr.entries()) {
         IntermediateResult keyResult = evalInternal(frame, entry.key());
-        argChecker.checkArg(keyResult);
+        argChecker = checkArg(frame, argChecker, keyResult);
 
         IntermediateResult valueResult = evalInternal(frame, entry.value());
-        argChecker.checkArg(valueResult);
+        argChecker = checkArg(frame, argChecker, valueResult);
 
         if (celOptions.errorOnDuplicateMapKeys() && result.containsKey(keyResult.value())) {
           throw CelEvaluationExceptionBuilder.newBuilder(
@@ -961,7 +1005,7 @@ final class DefaultInterpreter implements Interpreter {
         result.put(keyResult.value(), value);
       }
 
-      return IntermediateResult.create(argChecker.maybeUnknowns().orElse(result));
+      return IntermediateResult.create(maybeUnknowns(argChecker).orElse(result));
     }
 
     private IntermediateResult evalStruct(ExecutionFrame frame, CelExpr expr, CelStruct structExpr)
@@ -1088,12 +1132,13 @@ final class DefaultInterpreter implements Interpreter {
         frame.incrementIterations(metadata, compreExpr.id());
 
         CelAttribute iterAttr = CelAttribute.EMPTY;
-        if (iterRange instanceof List) {
+        if (iterRange instanceof List && !iterRangeRaw.attribute().qualifiers().isEmpty()) {
           iterAttr = iterRangeRaw.attribute().qualify(CelAttribute.Qualifier.ofInt(i));
         }
 
-        Map<String, IntermediateResult> loopVars = new HashMap<>();
+        Map<String, IntermediateResult> scope;
         if (!Strings.isNullOrEmpty(compre.iterVar2())) {
+          Map<String, IntermediateResult> loopVars = new HashMap<>();
           String iterVar2 = compre.iterVar2();
           if (iterRangeRaw.value() instanceof List) {
             loopVars.put(iterVar, IntermediateResult.create((long) i));
@@ -1108,15 +1153,20 @@ final class DefaultInterpreter implements Interpreter {
             loopVars.put(
                 iterVar2, IntermediateResult.create(RuntimeHelpers.maybeAdaptPrimitive(value)));
           }
+          loopVars.put(accuVar, accuValue);
+          scope = Collections.unmodifiableMap(loopVars);
         } else {
-          loopVars.put(
-              iterVar,
-              IntermediateResult.create(iterAttr, RuntimeHelpers.maybeAdaptPrimitive(elem)));
+          // kso patch: a one-variable loop's scope is an immutable map of two entries
+          IntermediateResult iterValue =
+              IntermediateResult.create(iterAttr, RuntimeHelpers.maybeAdaptPrimitive(elem));
+          scope =
+              iterVar.equals(accuVar)
+                  ? Map.of(accuVar, accuValue)
+                  : Map.of(iterVar, iterValue, accuVar, accuValue);
         }
-        loopVars.put(accuVar, accuValue);
         i++;
 
-        frame.pushScope(Collections.unmodifiableMap(loopVars));
+        frame.pushScope(scope);
         IntermediateResult evalObject = evalBooleanStrict(frame, compre.loopCondition());
         if (!isUnknownValue(evalObject.value()) && !(boolean) evalObject.value()) {
           frame.popScope();
@@ -1256,6 +1306,8 @@ final class DefaultInterpreter implements Interpreter {
     private RuntimeUnknownResolver currentResolver;
     private int iterations;
     private boolean requireCycleCheck;
+    // kso patch: false when evaluating without attribute tracking (see evalUntracked)
+    private boolean tracksUnknowns = true;
     @VisibleForTesting int scopeLevel;
 
     private ExecutionFrame(
