@@ -1241,6 +1241,8 @@ final class DefaultInterpreter implements Interpreter {
   private static final class CallSite {
     private final boolean nonStrict;
     private final CelResolvedOverload[] overloads;
+    // written by any evaluating thread; a reader sees null or a whole, immutable Match
+    private volatile Match lastMatch;
 
     private CallSite(DefaultDispatcher dispatcher, CelReference reference) {
       this.nonStrict = dispatcher.findSingleNonStrictOverload(reference.overloadIds()).isPresent();
@@ -1253,9 +1255,15 @@ final class DefaultInterpreter implements Interpreter {
 
     /**
      * The one overload that can handle the arguments, or null when none or several can (the
-     * dispatcher then finds the late-bound overload or reports the error as before).
+     * dispatcher then finds the late-bound overload or reports the error as before). Whether an
+     * overload can handle an argument depends on the argument's class only, so the last classes
+     * that found exactly one overload are kept with it.
      */
     private CelResolvedOverload singleMatch(Object[] args) {
+      Match last = lastMatch;
+      if (last != null && last.sameClasses(args)) {
+        return last.overload;
+      }
       CelResolvedOverload match = null;
       for (CelResolvedOverload overload : overloads) {
         if (overload != null && overload.canHandle(args)) {
@@ -1265,7 +1273,45 @@ final class DefaultInterpreter implements Interpreter {
           match = overload;
         }
       }
+      if (match != null && Match.cacheable(args)) {
+        lastMatch = new Match(args, match);
+      }
       return match;
+    }
+  }
+
+  /** kso patch: the argument classes for which a call site found exactly one overload. */
+  private static final class Match {
+    private final Class<?>[] classes;
+    private final CelResolvedOverload overload;
+
+    private Match(Object[] args, CelResolvedOverload overload) {
+      this.classes = new Class<?>[args.length];
+      for (int i = 0; i < args.length; i++) {
+        classes[i] = args[i].getClass();
+      }
+      this.overload = overload;
+    }
+
+    private static boolean cacheable(Object[] args) {
+      for (Object arg : args) {
+        if (arg == null) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean sameClasses(Object[] args) {
+      if (args.length != classes.length) {
+        return false;
+      }
+      for (int i = 0; i < args.length; i++) {
+        if (args[i] == null || args[i].getClass() != classes[i]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
