@@ -24,7 +24,9 @@
 //  - a call's overloads and strictness are looked up in the dispatcher once per call expression;
 //  - without unknown tracking (Program.eval of an activation, our only use) no argument checker
 //    is made for arguments none of which is unknown, and no attribute is qualified;
-//  - a one-variable comprehension's scope is an immutable two-entry map, not a new HashMap.
+//  - a one-variable comprehension's scope is an immutable two-entry map, not a new HashMap;
+//  - a literal's result is made once per expression; without tracking, no index attribute is
+//    built for a call (every attribute is empty then).
 // CelRuntimeShadowTest fails when the cel-java version changes: redo the patch on the new source.
 
 package dev.cel.runtime;
@@ -143,6 +145,7 @@ final class DefaultInterpreter implements Interpreter {
     private final CelReference[] referencesById;
     private final CelType[] typesById;
     private final CallSite[] callSites;
+    private final IntermediateResult[] constants;
 
     DefaultInterpretable(
         TypeResolver typeResolver,
@@ -167,6 +170,7 @@ final class DefaultInterpreter implements Interpreter {
       this.referencesById = new CelReference[size];
       this.typesById = new CelType[size];
       this.callSites = new CallSite[size];
+      this.constants = new IntermediateResult[size];
       if (size > 0) {
         ast.getReferenceMap().forEach((id, ref) -> referencesById[id.intValue()] = ref);
         ast.getTypeMap().forEach((id, type) -> typesById[id.intValue()] = type);
@@ -298,7 +302,7 @@ final class DefaultInterpreter implements Interpreter {
         IntermediateResult result;
         switch (exprKind) {
           case CONSTANT:
-            result = IntermediateResult.create(evalConstant(frame, expr, expr.constant()));
+            result = constant(frame, expr);
             break;
           case IDENT:
             result = evalIdent(frame, expr);
@@ -359,6 +363,20 @@ final class DefaultInterpreter implements Interpreter {
 
     private static Optional<Object> maybeUnknowns(CallArgumentChecker checker) {
       return checker == null ? Optional.empty() : checker.maybeUnknowns();
+    }
+
+    /** kso patch: a literal's result is immutable and made once per expression. */
+    private IntermediateResult constant(ExecutionFrame frame, CelExpr expr) {
+      long id = expr.id();
+      boolean dense = id >= 0 && id < constants.length;
+      IntermediateResult result = dense ? constants[(int) id] : null;
+      if (result == null) {
+        result = IntermediateResult.create(evalConstant(frame, expr, expr.constant()));
+        if (dense) {
+          constants[(int) id] = result;
+        }
+      }
+      return result;
     }
 
     private static boolean isUnknownValue(Object value) {
@@ -568,14 +586,16 @@ final class DefaultInterpreter implements Interpreter {
         argResults[i] = result;
       }
 
-      Optional<CelAttribute> indexAttr =
-          maybeContainerIndexAttribute(reference.overloadIds().get(0), argResults);
-
-      CelAttribute attr = indexAttr.orElse(CelAttribute.EMPTY);
-
-      Optional<Object> resolved = frame.resolveAttribute(attr);
-      if (resolved.isPresent()) {
-        return IntermediateResult.create(attr, resolved.get());
+      // kso patch: without tracking every attribute is empty and resolves to nothing
+      Optional<CelAttribute> indexAttr = Optional.empty();
+      CelAttribute attr = CelAttribute.EMPTY;
+      if (frame.tracksUnknowns) {
+        indexAttr = maybeContainerIndexAttribute(reference.overloadIds().get(0), argResults);
+        attr = indexAttr.orElse(CelAttribute.EMPTY);
+        Optional<Object> resolved = frame.resolveAttribute(attr);
+        if (resolved.isPresent()) {
+          return IntermediateResult.create(attr, resolved.get());
+        }
       }
 
       boolean checkArgs = frame.tracksUnknowns;
