@@ -24,7 +24,8 @@
 //  - a call's overloads and strictness are looked up in the dispatcher once per call expression;
 //  - without unknown tracking (Program.eval of an activation, our only use) no argument checker
 //    is made for arguments none of which is unknown, and no attribute is qualified;
-//  - a one-variable comprehension's scope is an immutable two-entry map, not a new HashMap;
+//  - a one-variable comprehension pushes one scope whose two variables change per iteration,
+//    not a new resolver and HashMap per iteration;
 //  - a literal's result is made once per expression; without tracking, no index attribute is
 //    built for a call (every attribute is empty then).
 // CelRuntimeShadowTest fails when the cel-java version changes: redo the patch on the new source.
@@ -62,6 +63,7 @@ import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.TypeType;
 import dev.cel.common.values.CelByteString;
+import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -1148,6 +1150,11 @@ final class DefaultInterpreter implements Interpreter {
         accuValue = maybeAdaptToListView(accuValue);
       }
       int i = 0;
+      // kso patch: a one-variable loop pushes one resolver whose two variables change per
+      // iteration, instead of a new resolver and map per iteration
+      LoopScope loopScope = null;
+      RuntimeUnknownResolver loopResolver = null;
+      boolean reuseScope = Strings.isNullOrEmpty(compre.iterVar2());
       for (Object elem : iterRange) {
         frame.incrementIterations(metadata, compreExpr.id());
 
@@ -1176,23 +1183,40 @@ final class DefaultInterpreter implements Interpreter {
           loopVars.put(accuVar, accuValue);
           scope = Collections.unmodifiableMap(loopVars);
         } else {
-          // kso patch: a one-variable loop's scope is an immutable map of two entries
           IntermediateResult iterValue =
               IntermediateResult.create(iterAttr, RuntimeHelpers.maybeAdaptPrimitive(elem));
-          scope =
-              iterVar.equals(accuVar)
-                  ? Map.of(accuVar, accuValue)
-                  : Map.of(iterVar, iterValue, accuVar, accuValue);
+          scope = null;
+          if (reuseScope) {
+            if (loopResolver == null) {
+              loopScope = new LoopScope(iterVar, accuVar);
+              loopResolver = frame.getResolver().withScope(loopScope);
+            }
+            loopScope.set(iterValue, accuValue);
+          } else {
+            scope =
+                iterVar.equals(accuVar)
+                    ? Map.of(accuVar, accuValue)
+                    : Map.of(iterVar, iterValue, accuVar, accuValue);
+          }
         }
         i++;
 
-        frame.pushScope(scope);
+        if (scope == null) {
+          frame.pushResolver(loopResolver);
+        } else {
+          frame.pushScope(scope);
+        }
         IntermediateResult evalObject = evalBooleanStrict(frame, compre.loopCondition());
         if (!isUnknownValue(evalObject.value()) && !(boolean) evalObject.value()) {
           frame.popScope();
           break;
         }
         accuValue = evalNonstrictly(frame, compre.loopStep());
+        if (scope == null && frame.getResolver() != loopResolver) {
+          // A nested evaluation that failed left its scope pushed, and the pop below leaves this
+          // iteration's scope behind as the original does: it must keep this iteration's values.
+          reuseScope = false;
+        }
         frame.popScope();
       }
 
@@ -1335,6 +1359,48 @@ final class DefaultInterpreter implements Interpreter {
     }
   }
 
+  /**
+   * kso patch: the variables of a one-variable comprehension (the iteration variable and the
+   * accumulator), changed in place per iteration; the accumulator wins when the names are equal.
+   */
+  private static final class LoopScope extends AbstractMap<String, IntermediateResult> {
+    private final String iterVar;
+    private final String accuVar;
+    private IntermediateResult iterValue;
+    private IntermediateResult accuValue;
+
+    private LoopScope(String iterVar, String accuVar) {
+      this.iterVar = iterVar;
+      this.accuVar = accuVar;
+    }
+
+    private void set(IntermediateResult iterValue, IntermediateResult accuValue) {
+      this.iterValue = iterValue;
+      this.accuValue = accuValue;
+    }
+
+    @Override
+    public IntermediateResult get(Object name) {
+      if (accuVar.equals(name)) {
+        return accuValue;
+      }
+      return iterVar.equals(name) ? iterValue : null;
+    }
+
+    @Override
+    public boolean containsKey(Object name) {
+      return accuVar.equals(name) || iterVar.equals(name);
+    }
+
+    @Override
+    public Set<Map.Entry<String, IntermediateResult>> entrySet() {
+      return (iterVar.equals(accuVar)
+              ? Map.of(accuVar, accuValue)
+              : Map.of(iterVar, iterValue, accuVar, accuValue))
+          .entrySet();
+    }
+  }
+
   /** Contains a CelExpr that is to be lazily evaluated. */
   private static class LazyExpression {
     private final CelExpr celExpr;
@@ -1465,6 +1531,13 @@ final class DefaultInterpreter implements Interpreter {
       for (String lazyAttribute : scope.keySet()) {
         currentResolver.declareLazyAttribute(lazyAttribute);
       }
+    }
+
+    /** kso patch: pushes a scope made before (see LoopScope). */
+    private void pushResolver(RuntimeUnknownResolver scopedResolver) {
+      scopeLevel++;
+      currentResolver = scopedResolver;
+      resolvers.addLast(scopedResolver);
     }
 
     /** Note: we utilize a HashMap instead of ImmutableMap to make lookups faster on string keys. */

@@ -1,21 +1,14 @@
 package io.kso.kubescape.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelOptions;
-import dev.cel.common.types.MapType;
-import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompiler;
-import dev.cel.compiler.CelCompilerFactory;
-import dev.cel.extensions.CelExtensions;
-import dev.cel.parser.CelStandardMacro;
-import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import dev.cel.runtime.CelRuntimeFactory;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,19 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CelRuntimeShadowTest {
   private static final String PATCHED_CEL_VERSION = "0.14.0";
-  private static final CelOptions OPTIONS = CelOptions.current().build();
-  private static final CelCompiler COMPILER =
-      CelCompilerFactory.standardCelCompilerBuilder()
-          .setOptions(OPTIONS)
-          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-          .addLibraries(CelExtensions.optional(), CelExtensions.strings())
-          .addVar("m", MapType.create(SimpleType.STRING, SimpleType.DYN))
-          .build();
-  private static final CelRuntime RUNTIME =
-      CelRuntimeFactory.standardCelRuntimeBuilder()
-          .setOptions(OPTIONS)
-          .addLibraries(CelExtensions.optional(), CelExtensions.strings())
-          .build();
 
   @Test
   void thePatchedInterpreterIsTheOneLoadedAndMatchesTheCelVersion() throws Exception {
@@ -70,22 +50,78 @@ class CelRuntimeShadowTest {
   @ParameterizedTest
   @MethodSource("expressions")
   void evaluatesAsCelDoes(String expression, String expected) throws Exception {
-    assertThat(String.valueOf(eval(expression))).isEqualTo(expected);
+    assertThat(CelEvalProbe.eval(expression)).isEqualTo(expected);
+  }
+
+  static Stream<String> differential() {
+    return Stream.of(
+        "[[1, 2], [3]].map(l, l.exists(x, x / 0 == 1) || true)",
+        "[1, 2, 3].map(x, [x].exists(y, y / (x - 2) > 0) || x > 1)",
+        "[1, 2, 3].all(x, x > 0) && [1, 2].exists_one(x, x == 2)",
+        "{'a': 1, 'b': 2}.map(k, k + '!')",
+        "[1, 2].transformList(i, v, i + v)",
+        "{'a': 1}.transformMap(k, v, v + 1)",
+        "cel.bind(a, [1, 2], a.map(x, cel.bind(b, x * 2, b + size(a))))",
+        "[1, 2].map(x, x / 0)",
+        "[0, 1].filter(x, x == 0 || 1 / x > 0)",
+        "[1, 2, 3].map(o, ([0].exists(c, 1 / c > 0) || true) ? o + size([o].filter(z, z > 1)) : 0)",
+        "[1, 2, 3].map(o, [0, o].filter(c, ([0].all(d, 1 / d > 0) || true) && c > 0))",
+        "m.list.map(x, m.list.map(y, x * y)).exists(l, l.exists(v, v == 4))",
+        "[1, 2, 3].map(x, x).map(x, x)",
+        "[10].map(x, [1, 2].map(x, ([x - 1, x - 1].exists(c, 1 / c > 0) || true) ? x : 0) + [x])",
+        "[10, 20].map(x, [1, 2, 3].filter(x, [x - 2].all(c, 1 / c > 0) || x > 0) + [x])",
+        "m.?missing.orValue([]).all(x, x > 0) && m.list[1] == 2",
+        "m.list.exists(x, x == 'a')",
+        "'abc'.matches('^a') && 'abc'.indexOf('c') == 2");
+  }
+
+  @ParameterizedTest
+  @MethodSource("differential")
+  void evaluatesAsTheUnpatchedInterpreter(String expression) throws Exception {
+    assertThat(CelEvalProbe.eval(expression)).isEqualTo(unpatched(expression));
+  }
+
+  /** The probe run in a class loader that has cel-java's classes but not the patched one. */
+  private static String unpatched(String expression) throws Exception {
+    return (String) unpatchedProbe().getMethod("eval", String.class).invoke(null, expression);
+  }
+
+  private static Class<?> unpatchedProbe;
+
+  private static synchronized Class<?> unpatchedProbe() throws Exception {
+    if (unpatchedProbe == null) {
+      List<URL> urls = new ArrayList<>();
+      for (String entry : classPath()) {
+        if (!entry.replace('\\', '/').endsWith("target/classes")) {
+          urls.add(Path.of(entry).toUri().toURL());
+        }
+      }
+      ClassLoader loader =
+          new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+      assertThat(
+              Class.forName("dev.cel.runtime.DefaultInterpreter", false, loader)
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toString())
+          .contains(".jar");
+      unpatchedProbe = Class.forName(CelEvalProbe.class.getName(), true, loader);
+    }
+    return unpatchedProbe;
+  }
+
+  private static List<String> classPath() {
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return List.of(cp.split(File.pathSeparator));
   }
 
   @Test
   void reportsErrorsAsCelDoes() {
-    assertThatThrownBy(() -> eval("1 / m.zero")).hasMessageContaining("/ by zero");
-    assertThatThrownBy(() -> eval("m.missing == 1")).hasMessageContaining("missing");
-    assertThatThrownBy(() -> eval("dyn(m.a) + 'x' == 'y'"))
-        .isInstanceOf(CelEvaluationException.class)
-        .hasMessageContaining("No matching overload");
-  }
-
-  private static Object eval(String expression) throws Exception {
-    CelAbstractSyntaxTree ast = COMPILER.compile(expression).getAst();
-    return RUNTIME
-        .createProgram(ast)
-        .eval(Map.of("m", Map.of("a", 1L, "zero", 0L, "list", List.of())));
+    assertThat(CelEvalProbe.eval("1 / m.zero")).startsWith("error: ").contains("/ by zero");
+    assertThat(CelEvalProbe.eval("m.missing == 1")).startsWith("error: ").contains("missing");
+    assertThat(CelEvalProbe.eval("dyn(m.a) + 'x' == 'y'"))
+        .startsWith("error: ")
+        .contains("No matching overload");
   }
 }
