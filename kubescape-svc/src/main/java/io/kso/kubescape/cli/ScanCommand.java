@@ -4,6 +4,7 @@ import io.kso.kubescape.bundle.Bundle;
 import io.kso.kubescape.bundle.BundleDownloader;
 import io.kso.kubescape.bundle.BundleFiles;
 import io.kso.kubescape.bundle.BundleLoader;
+import io.kso.kubescape.engine.RuleCompiler;
 import io.kso.kubescape.input.ClusterReader;
 import io.kso.kubescape.input.HelmChartRenderer;
 import io.kso.kubescape.input.InputError;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -156,6 +158,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
     PhaseTimes times = new PhaseTimes();
     times.done("start");
+    Supplier<RuleCompiler> compiler = RuleCompiler.startInBackground();
     Bundle bundle;
     ScanOptions options;
     try {
@@ -168,7 +171,7 @@ public final class ScanCommand implements Callable<Integer> {
     times.done("bundle");
     Inputs read = read();
     times.done("read");
-    Scanner scanner = new Scanner(bundle);
+    Scanner scanner = new Scanner(bundle, compiler.get());
     ScanReport report;
     try {
       report = scanner.scan(read.resources(), options, progress(read.resources().size()));

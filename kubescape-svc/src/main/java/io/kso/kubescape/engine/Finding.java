@@ -3,6 +3,7 @@ package io.kso.kubescape.engine;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One failure reported by a rule (Kubescape's "rule response").
@@ -33,12 +34,20 @@ public record Finding(
    */
   @Override
   public int hashCode() {
+    return hashCode(Resource::idOf);
+  }
+
+  /**
+   * {@link #hashCode()} with the resource IDs of the objects given by {@code idOf}, which must
+   * return what {@link Resource#idOf} does (e.g. from IDs computed before).
+   */
+  int hashCode(Function<Map<String, Object>, String> idOf) {
     int h = Objects.hash(rule, message, external, paths);
     for (Map<String, Object> o : objects) {
-      h = 31 * h + Resource.idOf(o).hashCode();
+      h = 31 * h + idOf.apply(o).hashCode();
     }
     for (Related r : related) {
-      h = 31 * h + Resource.idOf(r.object()).hashCode() + r.paths().hashCode();
+      h = 31 * h + idOf.apply(r.object()).hashCode() + r.paths().hashCode();
     }
     return h;
   }

@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Compiles rules to CEL programs, once per bundle. Rules of the embedded bundle come as checked
@@ -57,6 +60,31 @@ public final class RuleCompiler {
                 CelExtensions.math(OPTIONS))
             .addFunctionBindings(RuleFunctions.bindings())
             .build();
+  }
+
+  /**
+   * Builds the CEL runtime (mostly class loading and protobuf descriptors, about 0.2 s) on a daemon
+   * thread, so that it overlaps loading the bundle and reading the inputs; the supplier waits for
+   * it.
+   */
+  public static Supplier<RuleCompiler> startInBackground() {
+    FutureTask<RuleCompiler> task = new FutureTask<>(RuleCompiler::new);
+    Thread thread = new Thread(task, "rule-compiler");
+    thread.setDaemon(true);
+    thread.start();
+    return () -> {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while building the CEL runtime", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    };
   }
 
   private CelCompiler compiler() {

@@ -7,9 +7,10 @@ import io.kso.kubescape.bundle.RuleSpec.Preparation;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates compiled rules over the objects of one scan. Not thread-safe by itself: make one per
@@ -43,7 +44,7 @@ public final class RuleEvaluator {
     List<Resource> candidates = prepared(spec.prepare());
     List<Map<String, Object>> acts = activations(spec.prepare());
     List<Resource> evaluated = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
+    List<Unique> findings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     RuleFunctions.bind(inventory);
     try {
@@ -76,19 +77,53 @@ public final class RuleEvaluator {
       CompiledRule rule,
       Map<String, Object> act,
       Resource subject,
-      List<Finding> findings,
+      List<Unique> findings,
       List<String> errors) {
     try {
       Object out = rule.program().eval(act);
-      findings.addAll(FindingReader.read(rule.spec().name(), out, subject));
+      for (Finding f : FindingReader.read(rule.spec().name(), out, subject)) {
+        findings.add(Unique.of(f, subject));
+      }
     } catch (CelEvaluationException | RuntimeException e) {
       String where = subject == null ? "" : subject.kind() + "/" + subject.name() + ": ";
       errors.add(where + e.getMessage());
     }
   }
 
-  private static List<Finding> dedupe(List<Finding> findings) {
-    return new ArrayList<>(new LinkedHashSet<>(findings));
+  /** The findings without repeats, in order. */
+  private static List<Finding> dedupe(List<Unique> findings) {
+    Set<Unique> seen = new HashSet<>(findings.size() * 2);
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Unique u : findings) {
+      if (seen.add(u)) {
+        out.add(u.finding());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A finding with its hash computed once, taking the ID of the evaluated object from its resource
+   * instead of building it again; equal as findings are.
+   */
+  private record Unique(Finding finding, int hash) {
+    static Unique of(Finding f, Resource subject) {
+      return new Unique(
+          f,
+          subject == null
+              ? f.hashCode()
+              : f.hashCode(o -> o == subject.object() ? subject.id() : Resource.idOf(o)));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Unique u && u.hash == hash && u.finding.equals(finding);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   private synchronized List<Resource> prepared(Preparation p) {

@@ -26,11 +26,16 @@ import java.util.function.Consumer;
 public final class Scanner {
   private final Bundle bundle;
   private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
-  private final RuleCompiler compiler = new RuleCompiler();
+  private final RuleCompiler compiler;
 
   /** Rules compile on first use, once per scanner. */
   public Scanner(Bundle bundle) {
+    this(bundle, new RuleCompiler());
+  }
+
+  public Scanner(Bundle bundle, RuleCompiler compiler) {
     this.bundle = bundle;
+    this.compiler = compiler;
   }
 
   private CompiledRule rule(String name) {
