@@ -189,8 +189,12 @@ train() {
   mkdir -p "$ROOT/etc/kso-training" "$ROOT/.cds"
   chmod 1777 "$ROOT/.cds"
   rm -f "$ROOT/.cds/app.jsa"
-  printf '{"clusterName":"cds-training","accountID":"cds-training","namespace":"kubescape"}\n' \
-    >"$ROOT/etc/kso-training/clusterData.json"
+  # The URLs of the other components name ports nobody listens on: a service then loads what it
+  # uses to reach them (clients, the DNS resolver) as it does in a pod, and the archive holds it.
+  local peer="127.0.0.1:$(free_port)"
+  printf '{"clusterName":"cds-training","accountID":"cds-training","namespace":"kubescape",%s}\n' \
+    "$(printf '"%s":"'"$peer"'",' gatewayWebsocketURL gatewayRestURL kubevulnURL vulnScanURL \
+      kubescapeURL | sed 's/,$//')" >"$ROOT/etc/kso-training/clusterData.json"
   cat >"$ROOT/etc/kso-training/kubeconfig" <<EOF
 apiVersion: v1
 kind: Config
@@ -202,8 +206,10 @@ EOF
   local -a env=(CONFIG=/etc/kso-training/clusterData.json KUBECONFIG=/etc/kso-training/kubeconfig
     NAMESPACE=kubescape "JAVA_TOOL_OPTIONS=$TRAIN_FLAGS")
   for var in "${PORT_VARS[@]}"; do env+=("$var=${PORTS[$var]}"); done
+  # -Dspring.aot.enabled=true as in the entrypoint (JvmFlags.AOT): the archive must hold the
+  # classes of the AOT start, which is the one the image makes.
   rootfs_command "${env[@]}" -- java -XX:ArchiveClassesAtExit=/.cds/app.jsa \
-    -cp @/app/jib-classpath-file "$MAIN_CLASS"
+    -Dspring.aot.enabled=true -cp @/app/jib-classpath-file "$MAIN_CLASS"
   "${CMD[@]}" >"$log" 2>&1 &
   UNSHARE_PID=$!
 

@@ -92,11 +92,16 @@ class ImageRunsIT {
           .as("classes loaded from the trained archive")
           .isGreaterThan(2000);
       assertThat(classLoads)
-          .as("the context comes from the bean definitions Spring AOT generated at build time")
+          .as(
+              "the context comes from the bean definitions Spring AOT generated at build time,"
+                  + " which the archive holds (the training started the AOT way)")
           .anySatisfy(
               line ->
                   assertThat(line)
-                      .contains(" " + mainClass + "__ApplicationContextInitializer source: "));
+                      .contains(
+                          " "
+                              + mainClass
+                              + "__ApplicationContextInitializer source: shared objects file"));
       assertThat(Files.readAllLines(service.log()))
           .as("the service reports its AOT start")
           .anySatisfy(line -> assertThat(line).contains("\"aot\":true"));
