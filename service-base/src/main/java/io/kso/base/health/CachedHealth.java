@@ -28,6 +28,18 @@ public final class CachedHealth implements HealthIndicator {
     this.clock = clock;
   }
 
+  /**
+   * Runs the first check now, on a thread of its own, so that the first readiness probe finds its
+   * answer instead of waiting for a round trip (and the classes the call loads) at the end of the
+   * start. A probe that comes while it runs waits for it, and gets its answer.
+   */
+  public CachedHealth checkInBackground(String threadName) {
+    Thread thread = new Thread(this::health, threadName);
+    thread.setDaemon(true);
+    thread.start();
+    return this;
+  }
+
   @Override
   public synchronized Health health() {
     Instant now = clock.instant();

@@ -30,6 +30,7 @@ public class KubernetesAutoConfiguration {
   HealthIndicator kubernetesApiHealthIndicator(
       KubernetesClient client, ServiceBaseProperties props) {
     KubernetesApiCheck check = new KubernetesApiCheck(client, props.probeTimeout());
-    return new CachedHealth(check::check, props.probeCacheFor());
+    return new CachedHealth(check::check, props.probeCacheFor())
+        .checkInBackground("kubernetes-api-check");
   }
 }
