@@ -100,4 +100,18 @@ class ImageConfigIT {
     array.values().forEach(value -> values.add(value.asString()));
     return values;
   }
+
+  /**
+   * kubescape-svc's patched CEL interpreter ({@code dev.cel.runtime.DefaultInterpreter}, see
+   * docs/config-scanning.md) replaces cel-java's only if the application jar comes before the
+   * libraries on the image's class path.
+   */
+  @org.junit.jupiter.api.Test
+  void kubescapeImagePutsItsOwnJarBeforeTheLibraries() throws IOException {
+    try (ImageTar image = ImageTar.of("kubescape-svc")) {
+      String classpath = image.fileText("app/jib-classpath-file").orElseThrow().trim();
+      assertThat(classpath.split(":")[0]).isEqualTo("/app/classpath/*");
+      assertThat(classpath).contains("/app/libs/cel-");
+    }
+  }
 }

@@ -86,6 +86,21 @@ final class ImageTar implements Closeable {
     }
   }
 
+  /** The text of the file at {@code path} in the topmost layer holding it. */
+  java.util.Optional<String> fileText(String path) throws IOException {
+    String found = null;
+    for (String layer : layers()) {
+      try (TarArchiveInputStream entries = new TarArchiveInputStream(openLayer(layer))) {
+        for (TarArchiveEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+          if (e.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").equals(path)) {
+            found = new String(entries.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          }
+        }
+      }
+    }
+    return java.util.Optional.ofNullable(found);
+  }
+
   private JsonNode json(String name) {
     try (InputStream in = tar.getInputStream(entry(name))) {
       return JSON.readTree(in);
