@@ -77,28 +77,35 @@ final class ImageTar implements Closeable {
 
   /** Calls {@code action} with the path of every entry of every layer, without leading "./". */
   void forEachLayerPath(Consumer<String> action) throws IOException {
-    for (String layer : layers()) {
-      try (TarArchiveInputStream entries = new TarArchiveInputStream(openLayer(layer))) {
-        for (TarArchiveEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
-          action.accept(e.getName().replaceFirst("^\\./", "").replaceFirst("^/", ""));
-        }
-      }
-    }
+    forEachLayerEntry((path, content) -> action.accept(path));
   }
 
   /** The text of the file at {@code path} in the topmost layer holding it. */
   java.util.Optional<String> fileText(String path) throws IOException {
-    String found = null;
+    String[] found = {null};
+    forEachLayerEntry(
+        (entryPath, content) -> {
+          if (entryPath.equals(path)) {
+            found[0] = new String(content.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          }
+        });
+    return java.util.Optional.ofNullable(found[0]);
+  }
+
+  /** Sees one layer entry: its path, and its content, readable until the next entry. */
+  private interface EntryVisitor {
+    void visit(String path, InputStream content) throws IOException;
+  }
+
+  /** Visits every entry of every layer, bottom layer first, by its path without leading "./". */
+  private void forEachLayerEntry(EntryVisitor visitor) throws IOException {
     for (String layer : layers()) {
       try (TarArchiveInputStream entries = new TarArchiveInputStream(openLayer(layer))) {
         for (TarArchiveEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
-          if (e.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").equals(path)) {
-            found = new String(entries.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-          }
+          visitor.visit(e.getName().replaceFirst("^\\./", "").replaceFirst("^/", ""), entries);
         }
       }
     }
-    return java.util.Optional.ofNullable(found);
   }
 
   private JsonNode json(String name) {
