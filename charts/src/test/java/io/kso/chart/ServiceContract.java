@@ -56,8 +56,13 @@ record ServiceContract(
       }
     }
     int serverPort = port(props, "server.port", 8080);
-    int managementPort = port(props, "management.server.port", serverPort);
-    String base = props.getProperty("management.endpoints.web.base-path", "/actuator");
+    // gateway and operator: a second server of the main context (service-base's ProbePortServer).
+    int managementPort = port(props, "ks.base.probe-port", serverPort);
+    // On a probe port of service-base (ks.base.probe-port) the actuator answers at the root.
+    String base =
+        props.containsKey("ks.base.probe-port")
+            ? "/"
+            : props.getProperty("management.endpoints.web.base-path", "/actuator");
     String health = props.getProperty("management.endpoints.web.path-mapping.health", "health");
 
     int probePort;

@@ -76,7 +76,7 @@ class ScheduledScanIT {
             .run(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
-                "--management.server.port=0",
+                "--ks.base.probe-port=0",
                 "--ks.base.config-path=" + config,
                 "--ks.operator.namespace=" + NS,
                 "--ks.operator.status-poll-interval=100ms");

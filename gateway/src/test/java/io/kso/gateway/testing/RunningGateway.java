@@ -54,8 +54,7 @@ public final class RunningGateway implements AutoCloseable {
     Map<String, String> args = new LinkedHashMap<>();
     args.put("server.port", "0");
     args.put("server.address", "127.0.0.1");
-    args.put("management.server.port", "0");
-    args.put("management.server.address", "127.0.0.1");
+    args.put("ks.base.probe-port", "0");
     args.put("ks.gateway.websocket-port", "0");
     args.put("ks.gateway.websocket-address", "127.0.0.1");
     args.put("ks.base.config-path", config.toString());
