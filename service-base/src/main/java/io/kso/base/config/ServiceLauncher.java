@@ -1,6 +1,7 @@
 package io.kso.base.config;
 
 import java.util.Map;
+import java.util.Properties;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,11 +16,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ServiceLauncher {
   private ServiceLauncher() {}
 
+  /**
+   * Netty 4.2 registers its buffer-allocation events with the JDK Flight Recorder on the first
+   * allocation of an event loop, which sets up JFR's whole metadata repository: about 50 ms of CPU
+   * inside the first request a service answers, its first readiness probe. Nothing here records
+   * those events; {@code -Dio.netty.jfr.enabled=true} brings them back.
+   */
+  static final String NETTY_JFR = "io.netty.jfr.enabled";
+
   public static ConfigurableApplicationContext run(Class<?> application, String[] args) {
+    leaveNettyJfrOffUnlessAsked(System.getProperties());
     if (AotDetector.useGeneratedArtifacts() && !aotUsable(System.getenv())) {
       System.setProperty(AotDetector.AOT_ENABLED, "false");
     }
     return SpringApplication.run(application, args);
+  }
+
+  static void leaveNettyJfrOffUnlessAsked(Properties system) {
+    system.putIfAbsent(NETTY_JFR, "false");
   }
 
   /** Whether the build-time bean definitions hold for a process with this environment. */

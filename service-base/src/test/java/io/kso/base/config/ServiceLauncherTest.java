@@ -3,6 +3,7 @@ package io.kso.base.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class ServiceLauncherTest {
@@ -20,5 +21,17 @@ class ServiceLauncherTest {
             ServiceLauncher.aotUsable(
                 Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318")))
         .isFalse();
+  }
+
+  @Test
+  void leavesNettysFlightRecorderEventsOffUnlessAsked() {
+    Properties unset = new Properties();
+    ServiceLauncher.leaveNettyJfrOffUnlessAsked(unset);
+    assertThat(unset.getProperty("io.netty.jfr.enabled")).isEqualTo("false");
+
+    Properties asked = new Properties();
+    asked.setProperty("io.netty.jfr.enabled", "true");
+    ServiceLauncher.leaveNettyJfrOffUnlessAsked(asked);
+    assertThat(asked.getProperty("io.netty.jfr.enabled")).isEqualTo("true");
   }
 }
