@@ -27,7 +27,7 @@ export LC_ALL=C
 # The chart's JAVA_TOOL_OPTIONS for services (suite: io.kso.suite.process.JvmFlags.SERVICE) with
 # the stand-in memory limit of the benchmark. Class loading does not depend on them, but the archive
 # records the compressed-oops setting, which these keep the same as in a pod.
-TRAIN_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=20 -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=256m"
+TRAIN_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss256k -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=20 -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=256m"
 READY_TIMEOUT=${KSO_CDS_READY_TIMEOUT:-300}
 
 die() {

@@ -35,7 +35,7 @@ WEBSOCKET_PORT=$((BASE + 1))
 HTTP_PORT=$((BASE + 2))
 # The chart's JVM flags for the gateway container.
 GATEWAY_JAR=${GATEWAY_JAR:-gateway/target/gateway.jar}
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss256k -XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=20 -XX:+ExitOnOutOfMemoryError -XX:MaxRAM=512m"}
 CLIENT_JAVA_OPTS=${CLIENT_JAVA_OPTS:-"-Xmx1g -Xss256k"}
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
