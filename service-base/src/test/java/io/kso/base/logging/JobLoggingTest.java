@@ -1,11 +1,14 @@
 package io.kso.base.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kso.base.testapp.RunningService;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,15 +44,12 @@ class JobLoggingTest {
   void startupReportsTheClusterAndTheServicesOwnSettings(CapturedOutput output) {
     try (RunningService service =
         RunningService.start(dir, "{\"clusterName\":\"c9\",\"kubevulnURL\":\"kubevuln:8080\"}")) {
+      // Written on a thread of its own, so that it does not hold back readiness.
       Map<String, Object> report =
-          lineWithMessage(
-              output
-                  .getOut()
-                  .lines()
-                  .filter(l -> l.startsWith("{"))
-                  .map(JobLoggingTest::parse)
-                  .toList(),
-              "service configured");
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .until(() -> lineIfLogged(output, "service configured"), line -> line.isPresent())
+              .orElseThrow();
 
       assertThat(report)
           .containsEntry("clusterName", "c9")
@@ -61,6 +61,16 @@ class JobLoggingTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parse(String line) {
     return JsonMapper.shared().readValue(line, Map.class);
+  }
+
+  private static Optional<Map<String, Object>> lineIfLogged(CapturedOutput output, String message) {
+    return output
+        .getOut()
+        .lines()
+        .filter(l -> l.startsWith("{"))
+        .map(JobLoggingTest::parse)
+        .filter(l -> message.equals(l.get("message")))
+        .findFirst();
   }
 
   private static Map<String, Object> lineWithMessage(
