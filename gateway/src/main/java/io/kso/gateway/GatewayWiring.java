@@ -1,5 +1,6 @@
 package io.kso.gateway;
 
+import io.kso.common.concurrent.Daemons;
 import io.kso.common.config.ClusterConfig;
 import io.kso.gateway.adapter.health.UpstreamHealthIndicator;
 import io.kso.gateway.adapter.metrics.MicrometerRelayMetrics;
@@ -74,12 +75,7 @@ class GatewayWiring {
   /** Keep-alive sweeps and reconnect timers: short tasks, one thread. */
   @Bean(destroyMethod = "shutdownNow")
   ScheduledExecutorService gatewayTimers() {
-    return Executors.newSingleThreadScheduledExecutor(
-        task -> {
-          Thread thread = new Thread(task, "gateway-timers");
-          thread.setDaemon(true);
-          return thread;
-        });
+    return Executors.newSingleThreadScheduledExecutor(Daemons.named("gateway-timers"));
   }
 
   @Bean

@@ -11,6 +11,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import io.kso.common.concurrent.Daemons;
 import io.kso.kubescape.bundle.BundleException;
 import io.kso.kubescape.bundle.RuleSpec;
 import java.util.ArrayList;
@@ -69,9 +70,7 @@ public final class RuleCompiler {
    */
   public static Supplier<RuleCompiler> startInBackground() {
     FutureTask<RuleCompiler> task = new FutureTask<>(RuleCompiler::new);
-    Thread thread = new Thread(task, "rule-compiler");
-    thread.setDaemon(true);
-    thread.start();
+    Daemons.start("rule-compiler", task);
     return () -> {
       try {
         return task.get();

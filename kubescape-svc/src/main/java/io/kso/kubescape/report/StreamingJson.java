@@ -1,6 +1,7 @@
 package io.kso.kubescape.report;
 
 import dev.cel.common.values.NullValue;
+import io.kso.common.concurrent.Daemons;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -99,12 +100,7 @@ final class StreamingJson {
     out.write(']');
   }
 
-  private static final ThreadFactory DAEMON =
-      r -> {
-        Thread t = new Thread(r, "json-render");
-        t.setDaemon(true);
-        return t;
-      };
+  private static final ThreadFactory DAEMON = Daemons.named("json-render");
 
   private static byte[] join(Future<byte[]> f) throws IOException {
     try {

@@ -1,5 +1,6 @@
 package io.kso.kubescape.scan;
 
+import io.kso.common.concurrent.Daemons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -20,14 +21,7 @@ final class RuleQueue {
   static <T> void drain(List<T> items, Consumer<T> work) {
     int threads = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(items.size(), 1));
     ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>(items);
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "rule-worker");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, Daemons.named("rule-worker"));
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int i = 0; i < threads; i++) {

@@ -1,5 +1,6 @@
 package io.kso.kubevuln.image;
 
+import io.kso.common.concurrent.Daemons;
 import io.kso.kubevuln.image.ImageException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +31,7 @@ final class ReadAheadInputStream extends InputStream {
 
   ReadAheadInputStream(VerifyingInputStream source, String threadName) {
     this.source = source;
-    Thread worker = new Thread(this::pump, threadName);
-    worker.setDaemon(true);
-    worker.start();
+    Daemons.start(threadName, this::pump);
   }
 
   private void pump() {

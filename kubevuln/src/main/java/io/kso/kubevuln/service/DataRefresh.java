@@ -1,5 +1,6 @@
 package io.kso.kubevuln.service;
 
+import io.kso.common.concurrent.Daemons;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -21,12 +22,7 @@ public final class DataRefresh implements AutoCloseable {
   private final List<String> sources;
   private final Duration every;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "vuln-data-refresh");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(Daemons.named("vuln-data-refresh"));
 
   public DataRefresh(VulnData data, ScanService service, List<String> sources, Duration every) {
     this.data = data;

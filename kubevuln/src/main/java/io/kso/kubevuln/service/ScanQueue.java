@@ -1,5 +1,6 @@
 package io.kso.kubevuln.service;
 
+import io.kso.common.concurrent.Daemons;
 import io.kso.kubevuln.service.port.ScanReports;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -51,8 +52,8 @@ public final class ScanQueue implements AutoCloseable {
             0,
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(depth),
-            r -> daemon(r, "scan-worker-" + n.incrementAndGet()));
-    this.runs = Executors.newCachedThreadPool(r -> daemon(r, "scan-run"));
+            r -> Daemons.named("scan-worker-" + n.incrementAndGet()).newThread(r));
+    this.runs = Executors.newCachedThreadPool(Daemons.named("scan-run"));
   }
 
   public void submit(ScanJob job) {
@@ -105,12 +106,6 @@ public final class ScanQueue implements AutoCloseable {
     } catch (RuntimeException e) {
       log.atWarn().log("failure not reported: " + e.getMessage());
     }
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   @Override

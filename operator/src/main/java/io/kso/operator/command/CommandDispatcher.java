@@ -1,5 +1,6 @@
 package io.kso.operator.command;
 
+import io.kso.common.concurrent.Daemons;
 import io.kso.common.job.JobContext;
 import io.kso.common.message.Command;
 import io.kso.common.message.CommandName;
@@ -38,7 +39,7 @@ public final class CommandDispatcher implements AutoCloseable {
             0,
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(queueCapacity),
-            daemonThreads());
+            Daemons.named("command-worker"));
   }
 
   /** Queues every command, or none when the queue cannot take them all. */
@@ -86,14 +87,6 @@ public final class CommandDispatcher implements AutoCloseable {
     var given = command.jobTracking();
     return new io.kso.common.message.JobTracking(
         job.jobId(), given.parentId(), given.numSeq() + 1, given.timestamp());
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "command-worker");
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.kso.base.config;
 
+import io.kso.common.concurrent.Daemons;
 import io.kso.common.config.ClusterConfig;
 import java.util.Comparator;
 import java.util.List;
@@ -33,9 +34,7 @@ public final class StartupReport implements ApplicationRunner {
    */
   @Override
   public void run(ApplicationArguments args) {
-    Thread thread = new Thread(this::report, "startup-report");
-    thread.setDaemon(true);
-    thread.start();
+    Daemons.start("startup-report", this::report);
   }
 
   void report() {

@@ -1,5 +1,6 @@
 package io.kso.base.health;
 
+import io.kso.common.concurrent.Daemons;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,7 @@ public final class CachedHealth implements HealthIndicator {
    * start. A probe that comes while it runs waits for it, and gets its answer.
    */
   public CachedHealth checkInBackground(String threadName) {
-    Thread thread = new Thread(this::health, threadName);
-    thread.setDaemon(true);
-    thread.start();
+    Daemons.start(threadName, this::health);
     return this;
   }
 

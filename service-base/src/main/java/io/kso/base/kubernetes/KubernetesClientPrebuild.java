@@ -1,6 +1,7 @@
 package io.kso.base.kubernetes;
 
 import io.kso.base.config.ServiceBaseProperties;
+import io.kso.common.concurrent.Daemons;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,18 +64,15 @@ public final class KubernetesClientPrebuild
 
     static Started building(ServiceBaseProperties props) {
       Started started = new Started();
-      Thread builder =
-          new Thread(
-              () -> {
-                try {
-                  started.client.complete(KubernetesClients.build(props));
-                } catch (RuntimeException | Error e) {
-                  started.client.completeExceptionally(e);
-                }
-              },
-              "kubernetes-client-prebuild");
-      builder.setDaemon(true);
-      builder.start();
+      Daemons.start(
+          "kubernetes-client-prebuild",
+          () -> {
+            try {
+              started.client.complete(KubernetesClients.build(props));
+            } catch (RuntimeException | Error e) {
+              started.client.completeExceptionally(e);
+            }
+          });
       return started;
     }
 
