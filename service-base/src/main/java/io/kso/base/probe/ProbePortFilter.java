@@ -15,16 +15,19 @@ import reactor.core.publisher.Mono;
  */
 final class ProbePortFilter implements WebFilter, Ordered {
   private final ProbePortServer server;
+  private final String basePath;
+  private final String underBasePath;
 
   ProbePortFilter(ProbePortServer server) {
     this.server = server;
+    this.basePath = server.basePath();
+    this.underBasePath = basePath + "/";
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    String basePath = server.basePath();
     String path = exchange.getRequest().getPath().pathWithinApplication().value();
-    boolean actuator = path.equals(basePath) || path.startsWith(basePath + "/");
+    boolean actuator = path.equals(basePath) || path.startsWith(underBasePath);
     if (actuator && !arrivedOnProbePort(exchange.getRequest().getLocalAddress())) {
       return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
