@@ -56,9 +56,9 @@ record ServiceContract(
       }
     }
     int serverPort = port(props, "server.port", 8080);
-    // gateway and operator: a second server of the main context (service-base's ProbePortServer).
+    // gateway and operator serve the actuator on a probe port of service-base (ProbePortServer),
+    // where it answers at the root.
     int managementPort = port(props, "ks.base.probe-port", serverPort);
-    // On a probe port of service-base (ks.base.probe-port) the actuator answers at the root.
     String base =
         props.containsKey("ks.base.probe-port")
             ? "/"

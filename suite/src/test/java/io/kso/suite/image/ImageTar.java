@@ -5,10 +5,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -81,15 +83,15 @@ final class ImageTar implements Closeable {
   }
 
   /** The text of the file at {@code path} in the topmost layer holding it. */
-  java.util.Optional<String> fileText(String path) throws IOException {
+  Optional<String> fileText(String path) throws IOException {
     String[] found = {null};
     forEachLayerEntry(
         (entryPath, content) -> {
           if (entryPath.equals(path)) {
-            found[0] = new String(content.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            found[0] = new String(content.readAllBytes(), StandardCharsets.UTF_8);
           }
         });
-    return java.util.Optional.ofNullable(found[0]);
+    return Optional.ofNullable(found[0]);
   }
 
   /** Sees one layer entry: its path, and its content, readable until the next entry. */
