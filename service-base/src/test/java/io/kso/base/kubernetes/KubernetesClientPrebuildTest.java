@@ -55,6 +55,7 @@ class KubernetesClientPrebuildTest {
       assertThat(client.getConfiguration().getConnectionTimeout())
           .as("the service's own settings, read before the context existed")
           .isEqualTo(3000);
+      assertThat(client.getConfiguration().getRequestTimeout()).isEqualTo(30_000);
       assertThat(client.getMasterUrl()).isEqualTo(mock.getMasterUrl());
       assertThat(client.namespaces().withName("kubescape").get()).isNotNull();
     }
