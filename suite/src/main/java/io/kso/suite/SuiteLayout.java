@@ -2,6 +2,7 @@ package io.kso.suite;
 
 import io.kso.common.config.ClusterConfig;
 import io.kso.common.message.WireJson;
+import io.kso.suite.cluster.LocalCluster;
 import io.kso.suite.process.ServiceSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,16 +45,19 @@ public final class SuiteLayout {
 
   /** Writes clusterData.json and returns the five services, ready to start. */
   public List<ServiceSpec> services(Path kubeconfig) {
+    return services(Map.of("KUBECONFIG", kubeconfig.toString()));
+  }
+
+  /**
+   * As {@link #services(Path)}, with the services that talk to the API server reaching it through
+   * {@code clusterAccess} (a kubeconfig, or {@link LocalCluster#writeServiceAccount}).
+   */
+  public List<ServiceSpec> services(Map<String, String> clusterAccess) {
     Path config = writeClusterData();
     Map<String, String> common = Map.of("CONFIG", config.toString());
-    Map<String, String> inCluster =
-        Map.of(
-            "CONFIG",
-            config.toString(),
-            "KUBECONFIG",
-            kubeconfig.toString(),
-            "NAMESPACE",
-            NAMESPACE);
+    Map<String, String> inCluster = new HashMap<>(clusterAccess);
+    inCluster.put("CONFIG", config.toString());
+    inCluster.put("NAMESPACE", NAMESPACE);
     return List.of(
         spec(
             "gateway",

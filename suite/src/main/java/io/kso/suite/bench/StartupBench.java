@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -148,11 +149,12 @@ public final class StartupBench implements Callable<Integer> {
         "LOADAVG",
         "TARGET (<=2.5 s, <=160 MiB)");
     boolean allReady = true;
-    try (LocalCluster cluster = LocalCluster.start(0, SuiteLayout.NAMESPACE);
+    try (LocalCluster cluster = LocalCluster.startWithTls(0, SuiteLayout.NAMESPACE);
         Cleanup extracted = new Cleanup(work.resolve("extracted"))) {
       SuiteLayout layout = new SuiteLayout(project, work);
-      Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"), SuiteLayout.NAMESPACE);
-      for (ServiceSpec spec : layout.services(kubeconfig)) {
+      Map<String, String> serviceAccount =
+          cluster.writeServiceAccount(work.resolve("serviceaccount"), SuiteLayout.NAMESPACE);
+      for (ServiceSpec spec : layout.services(serviceAccount)) {
         if (only != null && !only.contains(spec.name())) {
           continue;
         }

@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Starts every service image the way a container runtime would, without one: its layers unpacked
  * into a rootfs, its entrypoint run there as uid 65532 in a private mount and pid namespace (with
  * /proc, /dev and a tmpfs /tmp), its environment plus the pod's (a clusterData file at $CONFIG, a
- * kubeconfig for a local API server, ports) and the chart's JVM flags in JAVA_TOOL_OPTIONS. Each
- * must become ready, and its JVM must have mapped the image's AppCDS archive and loaded the
- * application from it. Needs root for unshare, mount and chroot.
+ * service account for a local API server over TLS, ports) and the chart's JVM flags in
+ * JAVA_TOOL_OPTIONS. Each must become ready, and its JVM must have mapped the image's AppCDS
+ * archive and loaded the application from it. Needs root for unshare, mount and chroot.
  */
 class ImageRunsIT {
   /** Where the JVM logs class loading: in the container's /tmp, read through /proc/PID/root. */
@@ -43,9 +43,10 @@ class ImageRunsIT {
     assumeTrue(
         ServiceImage.whyNotRunnable().isEmpty(),
         () -> "ImageRunsIT cannot run images here: " + ServiceImage.whyNotRunnable().get());
-    cluster = LocalCluster.start(0, SuiteLayout.NAMESPACE);
-    Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"), SuiteLayout.NAMESPACE);
-    services = new SuiteLayout(ImageTar.projectDir(), work).services(kubeconfig);
+    cluster = LocalCluster.startWithTls(0, SuiteLayout.NAMESPACE);
+    services =
+        new SuiteLayout(ImageTar.projectDir(), work)
+            .services(cluster.writeServiceAccount(work.resolve("sa"), SuiteLayout.NAMESPACE));
   }
 
   @AfterAll
