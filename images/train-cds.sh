@@ -62,6 +62,7 @@ done
 WORK=$(dirname "$IMAGE_TAR")/training
 ROOT=$WORK/rootfs
 UNSHARE_PID=
+API_PID=
 kill_training() {
   if [[ -n "$UNSHARE_PID" ]] && kill -0 "$UNSHARE_PID" 2>/dev/null; then
     # unshare --kill-child takes the JVM with it.
@@ -69,6 +70,11 @@ kill_training() {
     wait "$UNSHARE_PID" 2>/dev/null || true
   fi
   UNSHARE_PID=
+  if [[ -n "$API_PID" ]]; then
+    kill "$API_PID" 2>/dev/null || true
+    wait "$API_PID" 2>/dev/null || true
+  fi
+  API_PID=
 }
 cleanup() {
   kill_training
@@ -182,6 +188,59 @@ java_pid() { # the JVM: unshare's only child (bash exec'd chroot, which exec'd j
   cat "/proc/$UNSHARE_PID/task/$UNSHARE_PID/children" 2>/dev/null | awk '{print $1}'
 }
 
+# --- the cluster the service meets -----------------------------------------------------------------
+# As in a pod: a service account (token, CA certificate, namespace) for an API server over TLS, here
+# TrainingApiServer.java run by the build's JDK with a certificate keytool makes for 127.0.0.1. The
+# training then makes the TLS handshake and the first requests a pod makes, and the archive holds
+# their classes (some 450 of the JDK's otherwise). Without keytool, a kubeconfig naming a closed port.
+HOST_JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+HOST_KEYTOOL=${JAVA_HOME:+$JAVA_HOME/bin/}keytool
+CLUSTER_ENV=()
+cluster_access() {
+  local dir=$ROOT/etc/kso-training/sa port
+  mkdir -p "$dir"
+  if command -v "$HOST_JAVA" >/dev/null && command -v "$HOST_KEYTOOL" >/dev/null; then
+    rm -f "$WORK/api.p12"
+    if "$HOST_KEYTOOL" -genkeypair -alias api -keyalg RSA -keysize 2048 -validity 2 \
+      -dname CN=127.0.0.1 -ext san=ip:127.0.0.1 -storetype PKCS12 -keystore "$WORK/api.p12" \
+      -storepass training -keypass training >/dev/null 2>&1 &&
+      "$HOST_KEYTOOL" -exportcert -rfc -alias api -keystore "$WORK/api.p12" -storepass training \
+        -file "$dir/ca.crt" >/dev/null 2>&1; then
+      port=$(free_port)
+      "$HOST_JAVA" "$(dirname "$0")/TrainingApiServer.java" "$port" "$WORK/api.p12" training \
+        >"$WORK/api-server.log" 2>&1 &
+      API_PID=$!
+      local deadline=$((SECONDS + 60))
+      until port_in_use "$port"; do
+        if ! kill -0 "$API_PID" 2>/dev/null || ((SECONDS > deadline)); then
+          tail -n 5 "$WORK/api-server.log" >&2
+          die "the training API server did not start"
+        fi
+        sleep 0.2
+      done
+      printf 'training-token' >"$dir/token"
+      printf 'kubescape' >"$dir/namespace"
+      chmod -R a+rX "$dir"
+      CLUSTER_ENV=(KUBERNETES_SERVICE_HOST=127.0.0.1 "KUBERNETES_SERVICE_PORT=$port"
+        KUBERNETES_AUTH_SERVICEACCOUNT_TOKEN=/etc/kso-training/sa/token
+        KUBERNETES_CERTS_CA_FILE=/etc/kso-training/sa/ca.crt
+        KUBENAMESPACE=/etc/kso-training/sa/namespace KUBERNETES_AUTH_TRYKUBECONFIG=false)
+      note "API server over TLS on port $port"
+      return
+    fi
+  fi
+  note "no keytool: the service gets a kubeconfig naming a closed port"
+  cat >"$ROOT/etc/kso-training/kubeconfig" <<EOF
+apiVersion: v1
+kind: Config
+clusters: [{name: none, cluster: {server: "http://127.0.0.1:$(free_port)"}}]
+users: [{name: none, user: {token: none}}]
+contexts: [{name: none, context: {cluster: none, user: none}}]
+current-context: none
+EOF
+  CLUSTER_ENV=(KUBECONFIG=/etc/kso-training/kubeconfig)
+}
+
 # --- the training run -----------------------------------------------------------------------------
 train() {
   local log=$WORK/training.log var port path status deadline pid start=$SECONDS stop
@@ -195,16 +254,10 @@ train() {
   printf '{"clusterName":"cds-training","accountID":"cds-training","namespace":"kubescape",%s}\n' \
     "$(printf '"%s":"'"$peer"'",' gatewayWebsocketURL gatewayRestURL kubevulnURL vulnScanURL \
       kubescapeURL | sed 's/,$//')" >"$ROOT/etc/kso-training/clusterData.json"
-  cat >"$ROOT/etc/kso-training/kubeconfig" <<EOF
-apiVersion: v1
-kind: Config
-clusters: [{name: none, cluster: {server: "http://127.0.0.1:$(free_port)"}}]
-users: [{name: none, user: {token: none}}]
-contexts: [{name: none, context: {cluster: none, user: none}}]
-current-context: none
-EOF
-  local -a env=(CONFIG=/etc/kso-training/clusterData.json KUBECONFIG=/etc/kso-training/kubeconfig
-    NAMESPACE=kubescape "JAVA_TOOL_OPTIONS=$TRAIN_FLAGS")
+  local -a env=(CONFIG=/etc/kso-training/clusterData.json NAMESPACE=kubescape
+    "JAVA_TOOL_OPTIONS=$TRAIN_FLAGS")
+  cluster_access
+  env+=("${CLUSTER_ENV[@]}")
   for var in "${PORT_VARS[@]}"; do env+=("$var=${PORTS[$var]}"); done
   # -Dspring.aot.enabled=true as in the entrypoint (JvmFlags.AOT): the archive must hold the
   # classes of the AOT start, which is the one the image makes.
@@ -241,6 +294,7 @@ EOF
   done
   wait "$UNSHARE_PID" || true
   UNSHARE_PID=
+  kill_training
   note "stopped and archived in $((SECONDS - stop)) s"
   if [[ ! -s "$ROOT/.cds/app.jsa" ]]; then
     echo "cds: the JVM exited without writing the archive:" >&2
