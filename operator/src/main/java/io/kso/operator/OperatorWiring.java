@@ -66,9 +66,18 @@ class OperatorWiring {
     return new ScheduleCommandHandler(schedules);
   }
 
+  /**
+   * The one HTTP client of the operator's calls to kubescape, kubevuln, registries and the event
+   * receiver: each JDK client has its own selector thread, connection pool and TLS set-up.
+   */
   @Bean
-  KubescapeScanHandler kubescapeScanHandler(ClusterConfig config, OperatorProperties props) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  HttpClient outgoingHttpClient() {
+    return HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  }
+
+  @Bean
+  KubescapeScanHandler kubescapeScanHandler(
+      ClusterConfig config, OperatorProperties props, HttpClient http) {
     PostureScanner scanner =
         ClusterConfig.url(config.kubescapeUrl())
             .<PostureScanner>map(url -> new HttpPostureScanner(http, url, Duration.ofSeconds(30)))
@@ -81,8 +90,7 @@ class OperatorWiring {
   }
 
   @Bean
-  ImageScanner imageScanner(ClusterConfig config) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  ImageScanner imageScanner(ClusterConfig config, HttpClient http) {
     return ClusterConfig.url(config.kubevulnUrl())
         .<ImageScanner>map(url -> new HttpImageScanner(http, url, 5, Duration.ofSeconds(5)))
         .orElseGet(UnconfiguredImageScanner::new);
@@ -96,16 +104,13 @@ class OperatorWiring {
   }
 
   @Bean
-  JobStatus jobStatus(ClusterConfig config) {
+  JobStatus jobStatus(ClusterConfig config, HttpClient http) {
     return ClusterConfig.url(config.eventReceiverRestUrl())
         .filter(url -> !config.isKeepLocal())
         .map(
             url ->
                 new JobStatus(
-                    new HttpJobReporter(
-                        HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build(),
-                        url,
-                        Duration.ofSeconds(1)),
+                    new HttpJobReporter(http, url, Duration.ofSeconds(1)),
                     config.accountId(),
                     config.clusterName(),
                     Clock.systemUTC()))
@@ -113,8 +118,8 @@ class OperatorWiring {
   }
 
   @Bean
-  RegistryCatalog registryCatalog() {
-    return new HttpRegistryCatalog(CONNECT_TIMEOUT);
+  RegistryCatalog registryCatalog(HttpClient http) {
+    return new HttpRegistryCatalog(http, CONNECT_TIMEOUT);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import io.kso.operator.port.RegistryException;
 import io.kso.operator.port.RegistryException.Reason;
 import io.kso.operator.registry.RegistryTarget;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,8 +25,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The distribution API's catalog over HTTP: {@code /v2/}, {@code /v2/_catalog} and {@code
@@ -40,12 +42,20 @@ public final class HttpRegistryCatalog implements RegistryCatalog {
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
   private final HttpClient verifying;
-  private final HttpClient trusting;
+  private final Duration connectTimeout;
+  private volatile HttpClient trusting;
 
   public HttpRegistryCatalog(Duration connectTimeout) {
-    this.verifying = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
-    this.trusting =
-        HttpClient.newBuilder().connectTimeout(connectTimeout).sslContext(trustAll()).build();
+    this(HttpClient.newBuilder().connectTimeout(connectTimeout).build(), connectTimeout);
+  }
+
+  /**
+   * Over {@code verifying}, a client shared with the service's other outgoing calls; the client
+   * that skips certificate checks, for registries configured so, is built on first use.
+   */
+  public HttpRegistryCatalog(HttpClient verifying, Duration connectTimeout) {
+    this.verifying = verifying;
+    this.connectTimeout = connectTimeout;
   }
 
   @Override
@@ -175,7 +185,7 @@ public final class HttpRegistryCatalog implements RegistryCatalog {
       request.header("Authorization", authorization);
     }
     try {
-      return (target.skipTlsVerify() ? trusting : verifying)
+      return (target.skipTlsVerify() ? trusting() : verifying)
           .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new RegistryException(
@@ -196,14 +206,46 @@ public final class HttpRegistryCatalog implements RegistryCatalog {
   }
 
   /** For {@code skipTLSVerify}: the user asked not to check the registry's certificate. */
+  private HttpClient trusting() {
+    HttpClient client = trusting;
+    if (client == null) {
+      synchronized (this) {
+        if (trusting == null) {
+          trusting =
+              HttpClient.newBuilder().connectTimeout(connectTimeout).sslContext(trustAll()).build();
+        }
+        client = trusting;
+      }
+    }
+    return client;
+  }
+
+  /**
+   * Trusts any certificate for any name, as Go's {@code InsecureSkipVerify} does in the original.
+   * An extended trust manager: the JDK wraps a plain one with a host-name check of its own.
+   */
   private static SSLContext trustAll() {
     TrustManager trustAll =
-        new X509TrustManager() {
+        new X509ExtendedTrustManager() {
           @Override
           public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
           @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkClientTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+          @Override
           public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkServerTrusted(
+              X509Certificate[] chain, String authType, SSLEngine engine) {}
 
           @Override
           public X509Certificate[] getAcceptedIssuers() {

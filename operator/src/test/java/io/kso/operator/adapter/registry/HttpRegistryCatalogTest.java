@@ -84,6 +84,35 @@ class HttpRegistryCatalogTest {
         .hasMessageNotContaining("wrong");
   }
 
+  @Test
+  void skipTlsVerifyReachesARegistryWhoseCertificateNothingTrusts() {
+    WireMockServer tls =
+        new WireMockServer(
+            WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .httpDisabled(true)
+                .dynamicHttpsPort());
+    tls.start();
+    try {
+      tls.stubFor(get(urlEqualTo("/v2/")).willReturn(aResponse().withBody("{}")));
+      String host = "127.0.0.1:" + tls.httpsPort();
+
+      catalog.checkAccess(httpsTarget(host, true));
+      assertThatThrownBy(() -> catalog.checkAccess(httpsTarget(host, false)))
+          .as("the certificate is checked unless the registry is configured otherwise")
+          .isInstanceOfSatisfying(
+              RegistryException.class,
+              e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.UNREACHABLE));
+    } finally {
+      tls.stop();
+    }
+  }
+
+  private static RegistryTarget httpsTarget(String host, boolean skipTlsVerify) {
+    return new RegistryTarget(
+        host, "", "", true, skipTlsVerify, null, null, null, 1, List.of(), List.of());
+  }
+
   private RegistryTarget target(String password) {
     return new RegistryTarget(
         "127.0.0.1:" + registry.port(),
