@@ -119,7 +119,7 @@ class OperatorWiring {
 
   @Bean
   RegistryCatalog registryCatalog(HttpClient http) {
-    return new HttpRegistryCatalog(http, CONNECT_TIMEOUT);
+    return new HttpRegistryCatalog(http);
   }
 
   @Bean

@@ -42,20 +42,19 @@ public final class HttpRegistryCatalog implements RegistryCatalog {
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
   private final HttpClient verifying;
-  private final Duration connectTimeout;
   private volatile HttpClient trusting;
 
   public HttpRegistryCatalog(Duration connectTimeout) {
-    this(HttpClient.newBuilder().connectTimeout(connectTimeout).build(), connectTimeout);
+    this(HttpClient.newBuilder().connectTimeout(connectTimeout).build());
   }
 
   /**
    * Over {@code verifying}, a client shared with the service's other outgoing calls; the client
-   * that skips certificate checks, for registries configured so, is built on first use.
+   * that skips certificate checks, for registries configured so, is built on first use with the
+   * same connect timeout.
    */
-  public HttpRegistryCatalog(HttpClient verifying, Duration connectTimeout) {
+  public HttpRegistryCatalog(HttpClient verifying) {
     this.verifying = verifying;
-    this.connectTimeout = connectTimeout;
   }
 
   @Override
@@ -211,8 +210,9 @@ public final class HttpRegistryCatalog implements RegistryCatalog {
     if (client == null) {
       synchronized (this) {
         if (trusting == null) {
-          trusting =
-              HttpClient.newBuilder().connectTimeout(connectTimeout).sslContext(trustAll()).build();
+          HttpClient.Builder builder = HttpClient.newBuilder().sslContext(trustAll());
+          verifying.connectTimeout().ifPresent(builder::connectTimeout);
+          trusting = builder.build();
         }
         client = trusting;
       }
