@@ -192,13 +192,18 @@ java_pid() { # the JVM: unshare's only child (bash exec'd chroot, which exec'd j
 # As in a pod: a service account (token, CA certificate, namespace) for an API server over TLS, here
 # TrainingApiServer.java run by the build's JDK with a certificate keytool makes for 127.0.0.1. The
 # training then makes the TLS handshake and the first requests a pod makes, and the archive holds
-# their classes (some 450 of the JDK's otherwise). Without keytool, a kubeconfig naming a closed port.
+# their classes (some 450 of the JDK's otherwise). Only for images with the Kubernetes client (the
+# others never call the API server); without keytool, a kubeconfig naming a closed port.
 HOST_JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 HOST_KEYTOOL=${JAVA_HOME:+$JAVA_HOME/bin/}keytool
 CLUSTER_ENV=()
 cluster_access() {
   local dir=$ROOT/etc/kso-training/sa port
   mkdir -p "$dir"
+  if ! grep -q '/kubernetes-client-api-' "$ROOT/app/jib-classpath-file"; then
+    closed_cluster
+    return
+  fi
   if command -v "$HOST_JAVA" >/dev/null && command -v "$HOST_KEYTOOL" >/dev/null; then
     rm -f "$WORK/api.p12"
     if "$HOST_KEYTOOL" -genkeypair -alias api -keyalg RSA -keysize 2048 -validity 2 \
@@ -230,6 +235,9 @@ cluster_access() {
     fi
   fi
   note "no keytool: the service gets a kubeconfig naming a closed port"
+  closed_cluster
+}
+closed_cluster() {
   cat >"$ROOT/etc/kso-training/kubeconfig" <<EOF
 apiVersion: v1
 kind: Config
