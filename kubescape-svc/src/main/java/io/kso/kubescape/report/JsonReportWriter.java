@@ -30,9 +30,25 @@ public final class JsonReportWriter {
   private JsonReportWriter() {}
 
   public static void write(ScanReport report, List<InputError> inputErrors, OutputStream out) {
+    write(report, inputErrors, Map.of(), out);
+  }
+
+  /**
+   * @param header top-level properties written first, as the in-cluster service adds them ({@code
+   *     reportGUID}, {@code customerGUID}, {@code clusterName}, ...)
+   */
+  public static void write(
+      ScanReport report,
+      List<InputError> inputErrors,
+      Map<String, Object> header,
+      OutputStream out) {
     try {
       StreamingJson json = new StreamingJson(out);
       json.raw('{');
+      for (Map.Entry<String, Object> e : header.entrySet()) {
+        json.property(e.getKey(), e.getValue());
+        json.raw(',');
+      }
       json.property("generationTime", Instant.now().toString());
       json.raw(',');
       json.property("summaryDetails", summary(report));

@@ -32,7 +32,14 @@ public final class ScanConfigReader {
 
   /** Kubescape's exceptions file: a list of posture exception policies. */
   public static List<PostureException> exceptions(Path file) throws IOException {
-    Object doc = YamlDocuments.parseFirst(Files.readString(file));
+    return exceptions(YamlDocuments.parseFirst(Files.readString(file)));
+  }
+
+  /**
+   * Exception policies already parsed: a list of them, or one (as JSON or YAML reads them, or as a
+   * scan request carries them inline).
+   */
+  public static List<PostureException> exceptions(Object doc) {
     List<Object> items = doc instanceof List<?> l ? cast(l) : List.of(doc);
     List<PostureException> out = new ArrayList<>();
     int n = 0;
