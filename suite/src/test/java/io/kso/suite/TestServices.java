@@ -37,6 +37,28 @@ final class TestServices {
         URI.create("http://127.0.0.1:" + probe + "/v1/readiness"));
   }
 
+  /** kubescape-svc with its clusterData, its kubeconfig, a results directory and more env. */
+  static ServiceSpec kubescape(
+      Path work, Path config, Path kubeconfig, int port, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(extra);
+    env.putAll(
+        Map.of(
+            "CONFIG",
+            config.toString(),
+            "KUBECONFIG",
+            kubeconfig.toString(),
+            "KS_PORT",
+            Integer.toString(port)));
+    env.putIfAbsent("KS_RESULTS_DIR", work.resolve("kubescape-results").toString());
+    env.putIfAbsent("KS_CONFIG_FILE", work.resolve("no-kubescape-config.json").toString());
+    return new ServiceSpec(
+        "kubescape-svc",
+        new SuiteLayout(TestProject.dir(), work).jar("kubescape-svc"),
+        env,
+        URI.create("http://127.0.0.1:" + port + "/livez"),
+        URI.create("http://127.0.0.1:" + port + "/readyz"));
+  }
+
   static ServiceSpec gateway(
       Path work, String name, Path config, int ws, int rest, Map<String, String> extra) {
     int probe = SuiteLayout.freePort();

@@ -80,6 +80,18 @@ public final class LocalCluster implements AutoCloseable {
     return logger;
   }
 
+  /**
+   * Creates every object of a multi-document YAML (or JSON) stream, as {@code kubectl create -f}
+   * would; returns how many.
+   */
+  public int create(java.io.InputStream yaml) {
+    try (NamespacedKubernetesClient client = client()) {
+      var items = client.load(yaml).items();
+      items.forEach(item -> client.resource(item).create());
+      return items.size();
+    }
+  }
+
   public String url() {
     return url;
   }
