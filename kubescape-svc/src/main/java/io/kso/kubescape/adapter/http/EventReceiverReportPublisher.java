@@ -13,9 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * same envelope in every chunk ({@code customerGUID}, {@code clusterName}, {@code reportGUID},
  * {@code jobID}, {@code generationTime}, the whole {@code summaryDetails}, {@code metadata}), the
  * items of {@code resources} then {@code results}, each chunk's items under {@link
- * Options#maxChunkBytes()} (Kubescape: 2 MiB), and {@code paginationInfo} {@code {"chunkNumber": n,
- * "isLastChunk": b}} (Go's {@code ReportNumber}/{@code IsLastReport}), numbered from 0, sent in
- * order, one at a time. Kubescape leaves {@code jobID} empty; we fill it from the request.
+ * EventReceiverOptions#maxChunkBytes()} (Kubescape: 2 MiB), and {@code paginationInfo} {@code
+ * {"chunkNumber": n, "isLastChunk": b}} (Go's {@code ReportNumber}/{@code IsLastReport}), numbered
+ * from 0, sent in order, one at a time. Kubescape leaves {@code jobID} empty; we fill it from the
+ * request.
  *
  * <p><b>Headers.</b> {@code Content-Type: application/json}, and {@code X-API-KEY} when an access
  * key is configured (kubescape/backend's client; v2.9.0 sent neither and relied on the {@code
@@ -47,97 +45,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Failures.</b> Kubescape sends each chunk once, without a timeout, and gives up on the first
  * error (status outside 2xx or no answer). Here a chunk that gets no answer, a 5xx or a 429 is sent
- * again after a backoff that doubles from {@link Retry#initialBackoff()} up to {@link
- * Retry#maxBackoff()} (or the {@code Retry-After} seconds, when longer), up to {@link
- * Retry#maxAttempts()} times; then {@link Reason#UNAVAILABLE}. Any other 4xx is not retried: {@link
- * Reason#REJECTED}. Chunks already delivered stay delivered; the receiver completes a report only
- * with its {@code isLastChunk}.
+ * again after a backoff that doubles from {@link EventReceiverOptions.Retry#initialBackoff()} up to
+ * {@link EventReceiverOptions.Retry#maxBackoff()} (or the {@code Retry-After} seconds, when
+ * longer), up to {@link EventReceiverOptions.Retry#maxAttempts()} times; then {@link
+ * Reason#UNAVAILABLE}. Any other 4xx is not retried: {@link Reason#REJECTED}. Chunks delivered
+ * before a failure are not taken back.
  *
  * <p>The access key is never logged, nor put in an exception.
  */
 public final class EventReceiverReportPublisher implements ReportPublisher {
-  public static final String PATH = "/k8s/v2/postureReport";
   static final String ACCESS_KEY_HEADER = "X-API-KEY";
 
   private static final Logger log = LoggerFactory.getLogger(EventReceiverReportPublisher.class);
-  private static final Pattern UUID_FORM =
-      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern NOT_WORD = Pattern.compile("[^A-Za-z0-9_]+");
-
-  /**
-   * Where and how to send.
-   *
-   * @param eventReceiverUrl the event receiver's REST base, {@code eventReceiverRestURL} of the
-   *     cloud config ({@code http://} is assumed when it names no scheme)
-   * @param accessKey sent as {@code X-API-KEY}; empty for none
-   * @param maxChunkBytes the bytes of items one chunk may hold (Kubescape: 2 MiB)
-   * @param requestTimeout how long one attempt may take
-   */
-  public record Options(
-      URI eventReceiverUrl,
-      String accessKey,
-      int maxChunkBytes,
-      Retry retry,
-      Duration requestTimeout) {
-
-    public Options {
-      Objects.requireNonNull(eventReceiverUrl, "eventReceiverUrl");
-      accessKey = accessKey == null ? "" : accessKey;
-      if (maxChunkBytes < 1) {
-        throw new IllegalArgumentException("maxChunkBytes must be positive");
-      }
-      retry = retry == null ? Retry.DEFAULT : retry;
-      requestTimeout = requestTimeout == null ? Duration.ofSeconds(60) : requestTimeout;
-    }
-
-    /** Kubescape's chunk size, the default retries, no access key. */
-    public static Options of(URI eventReceiverUrl) {
-      return new Options(
-          eventReceiverUrl, "", PostureReportChunks.KUBESCAPE_MAX_ITEM_BYTES, Retry.DEFAULT, null);
-    }
-
-    @Override
-    public String toString() {
-      return "Options[eventReceiverUrl=%s, accessKey=%s, maxChunkBytes=%d, retry=%s, requestTimeout=%s]"
-          .formatted(
-              eventReceiverUrl,
-              accessKey.isEmpty() ? "none" : "****",
-              maxChunkBytes,
-              retry,
-              requestTimeout);
-    }
-  }
-
-  /**
-   * How often and how patiently a chunk is sent again.
-   *
-   * @param maxAttempts sends of one chunk, the first included
-   * @param initialBackoff the wait after the first failure; it doubles after each next one
-   * @param maxBackoff the longest wait
-   */
-  public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-    public static final Retry DEFAULT = new Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
-
-    public Retry {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
-      }
-      Objects.requireNonNull(initialBackoff, "initialBackoff");
-      Objects.requireNonNull(maxBackoff, "maxBackoff");
-    }
-
-    /**
-     * The wait after failed attempt {@code attempt} (from 1); {@code retryAfter} (may be null), the
-     * server's {@code Retry-After}, when it is longer.
-     */
-    Duration backoff(int attempt, Duration retryAfter) {
-      Duration d = initialBackoff.multipliedBy(1L << Math.min(attempt - 1, 30));
-      if (retryAfter != null && retryAfter.compareTo(d) > 0) {
-        d = retryAfter;
-      }
-      return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
-    }
-  }
 
   /** Waits between attempts; tests give one that does not sleep. */
   @FunctionalInterface
@@ -146,14 +65,14 @@ public final class EventReceiverReportPublisher implements ReportPublisher {
   }
 
   private final HttpClient http;
-  private final Options options;
+  private final EventReceiverOptions options;
   private final Sleeper sleeper;
 
-  public EventReceiverReportPublisher(HttpClient http, Options options) {
+  public EventReceiverReportPublisher(HttpClient http, EventReceiverOptions options) {
     this(http, options, d -> Thread.sleep(d.toMillis()));
   }
 
-  EventReceiverReportPublisher(HttpClient http, Options options, Sleeper sleeper) {
+  EventReceiverReportPublisher(HttpClient http, EventReceiverOptions options, Sleeper sleeper) {
     this.http = http;
     this.options = options;
     this.sleeper = sleeper;
@@ -161,8 +80,8 @@ public final class EventReceiverReportPublisher implements ReportPublisher {
 
   @Override
   public void publish(PublishRequest request) {
-    PublishRequest adopted = adopt(request);
-    URI target = target(adopted);
+    PublishRequest adopted = PostureReportUrl.adopt(request);
+    URI target = PostureReportUrl.of(options.eventReceiverUrl(), adopted);
     PostureReportChunks.Totals totals =
         PostureReportChunks.split(
             adopted, options.maxChunkBytes(), chunk -> send(target, adopted, chunk));
@@ -176,87 +95,6 @@ public final class EventReceiverReportPublisher implements ReportPublisher {
         .log("posture report delivered to the event receiver");
   }
 
-  /** The request as Kubescape sends it: canonical account GUID, adopted names. */
-  static PublishRequest adopt(PublishRequest r) {
-    return new PublishRequest(
-        r.reportFile(),
-        r.reportId(),
-        r.jobId(),
-        canonicalUuid(r.customerGuid()),
-        adoptName(r.clusterName()),
-        adoptName(r.contextName()));
-  }
-
-  static String canonicalUuid(String guid) {
-    String s = guid.trim().toLowerCase(Locale.ROOT);
-    if (s.startsWith("urn:uuid:")) {
-      s = s.substring("urn:uuid:".length());
-    } else if (s.startsWith("{") && s.endsWith("}")) {
-      s = s.substring(1, s.length() - 1);
-    }
-    if (s.length() == 32 && s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-      s =
-          String.join(
-              "-",
-              s.substring(0, 8),
-              s.substring(8, 12),
-              s.substring(12, 16),
-              s.substring(16, 20),
-              s.substring(20));
-    }
-    if (!UUID_FORM.matcher(s).matches()) {
-      throw PublishException.of(
-          Reason.INVALID_REQUEST, "the customer GUID '" + guid + "' is not a UUID", null);
-    }
-    return s;
-  }
-
-  static String adoptName(String name) {
-    return NOT_WORD.matcher(name).replaceAll("-");
-  }
-
-  URI target(PublishRequest r) {
-    String base = options.eventReceiverUrl().toString();
-    if (!base.contains("://")) {
-      base = "http://" + base;
-    }
-    base = base.replaceAll("/+$", "");
-    return URI.create(
-        base
-            + PATH
-            + "?clusterName="
-            + queryEscape(r.clusterName())
-            + "&contextName="
-            + queryEscape(r.contextName())
-            + "&customerGUID="
-            + queryEscape(r.customerGuid())
-            + "&reportGUID="
-            + queryEscape(r.reportId()));
-  }
-
-  /** Go's {@code url.QueryEscape}: unreserved characters stay, a space becomes {@code +}. */
-  static String queryEscape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = x & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '_'
-          || c == '.'
-          || c == '~') {
-        b.append((char) c);
-      } else if (c == ' ') {
-        b.append('+');
-      } else {
-        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        b.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return b.toString();
-  }
-
   private void send(URI target, PublishRequest r, Chunk chunk) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(target)
@@ -267,7 +105,7 @@ public final class EventReceiverReportPublisher implements ReportPublisher {
       b.header(ACCESS_KEY_HEADER, options.accessKey());
     }
     HttpRequest request = b.build();
-    Retry retry = options.retry();
+    EventReceiverOptions.Retry retry = options.retry();
     for (int attempt = 1; ; attempt++) {
       Attempt a = attempt(request, r, chunk, attempt);
       if (a.delivered()) {

@@ -18,8 +18,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.kso.kubescape.adapter.http.EventReceiverReportPublisher.Options;
-import io.kso.kubescape.adapter.http.EventReceiverReportPublisher.Retry;
+import io.kso.kubescape.adapter.http.EventReceiverOptions.Retry;
 import io.kso.kubescape.port.PublishException;
 import io.kso.kubescape.port.PublishException.Reason;
 import io.kso.kubescape.port.PublishRequest;
@@ -46,7 +45,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The publisher against WireMock standing in for the event receiver. */
 class EventReceiverReportPublisherTest {
-  static final String PATH = EventReceiverReportPublisher.PATH;
+  static final String PATH = PostureReportUrl.PATH;
   static final String GUID = "8D8A7A1C-0E0E-4C4C-9B9B-0123456789AB";
   static final String ACCESS_KEY = "s3cr3t-access-key";
   static final Retry RETRY = new Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -81,7 +80,7 @@ class EventReceiverReportPublisherTest {
   EventReceiverReportPublisher publisher(URI url, int maxChunkBytes) {
     return new EventReceiverReportPublisher(
         HTTP,
-        new Options(url, ACCESS_KEY, maxChunkBytes, RETRY, Duration.ofSeconds(5)),
+        new EventReceiverOptions(url, ACCESS_KEY, maxChunkBytes, RETRY, Duration.ofSeconds(5)),
         waits::add);
   }
 
@@ -284,7 +283,8 @@ class EventReceiverReportPublisherTest {
                   .contains("reportId")
                   .contains("jobId");
             });
-    assertThat(new Options(URI.create("http://x"), ACCESS_KEY, 1, null, null).toString())
+    assertThat(
+            new EventReceiverOptions(URI.create("http://x"), ACCESS_KEY, 1, null, null).toString())
         .doesNotContain(ACCESS_KEY);
   }
 
@@ -320,19 +320,14 @@ class EventReceiverReportPublisherTest {
 
   @Test
   void escapesQueryValuesAsGoDoesAndAcceptsTheUuidFormsGoParses() {
-    assertThat(EventReceiverReportPublisher.queryEscape("a b/c~d*é"))
-        .isEqualTo("a+b%2Fc~d%2A%C3%A9");
-    assertThat(EventReceiverReportPublisher.adoptName("kind-kind")).isEqualTo("kind-kind");
-    assertThat(EventReceiverReportPublisher.adoptName("arn:aws:eks:eu/prod"))
-        .isEqualTo("arn-aws-eks-eu-prod");
+    assertThat(PostureReportUrl.queryEscape("a b/c~d*é")).isEqualTo("a+b%2Fc~d%2A%C3%A9");
+    assertThat(PostureReportUrl.adoptName("kind-kind")).isEqualTo("kind-kind");
+    assertThat(PostureReportUrl.adoptName("arn:aws:eks:eu/prod")).isEqualTo("arn-aws-eks-eu-prod");
     String canonical = "8d8a7a1c-0e0e-4c4c-9b9b-0123456789ab";
-    assertThat(EventReceiverReportPublisher.canonicalUuid(GUID)).isEqualTo(canonical);
-    assertThat(EventReceiverReportPublisher.canonicalUuid("{" + canonical + "}"))
-        .isEqualTo(canonical);
-    assertThat(EventReceiverReportPublisher.canonicalUuid("urn:uuid:" + canonical))
-        .isEqualTo(canonical);
-    assertThat(EventReceiverReportPublisher.canonicalUuid(canonical.replace("-", "")))
-        .isEqualTo(canonical);
+    assertThat(PostureReportUrl.canonicalUuid(GUID)).isEqualTo(canonical);
+    assertThat(PostureReportUrl.canonicalUuid("{" + canonical + "}")).isEqualTo(canonical);
+    assertThat(PostureReportUrl.canonicalUuid("urn:uuid:" + canonical)).isEqualTo(canonical);
+    assertThat(PostureReportUrl.canonicalUuid(canonical.replace("-", ""))).isEqualTo(canonical);
   }
 
   @Test
