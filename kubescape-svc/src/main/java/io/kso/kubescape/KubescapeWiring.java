@@ -6,6 +6,8 @@ import io.kso.kubescape.adapter.files.FileResultStore;
 import io.kso.kubescape.adapter.files.KubescapeConfigFile;
 import io.kso.kubescape.adapter.k8s.ClusterReadOptions;
 import io.kso.kubescape.adapter.k8s.Fabric8ClusterObjects;
+import io.kso.kubescape.adapter.http.EventReceiverOptions;
+import io.kso.kubescape.adapter.http.EventReceiverReportPublisher;
 import io.kso.kubescape.adapter.web.PostureRoutes;
 import io.kso.kubescape.bundle.Bundle;
 import io.kso.kubescape.bundle.BundleDownloader;
@@ -13,10 +15,13 @@ import io.kso.kubescape.bundle.BundleFiles;
 import io.kso.kubescape.bundle.BundleLoader;
 import io.kso.kubescape.engine.RuleCompiler;
 import io.kso.kubescape.port.ClusterObjects;
+import io.kso.kubescape.port.PublishRequest;
+import io.kso.kubescape.port.ReportPublisher;
 import io.kso.kubescape.port.ResultStore;
 import io.kso.kubescape.posture.MetricsCache;
 import io.kso.kubescape.posture.Once;
 import io.kso.kubescape.posture.PostureScan;
+import io.kso.kubescape.posture.PostureReportChunks;
 import io.kso.kubescape.posture.PostureScans;
 import io.kso.kubescape.posture.PrometheusText;
 import io.kso.kubescape.posture.ScanDefaults;
@@ -116,7 +121,27 @@ class KubescapeWiring {
       return Submission.NONE;
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    return PublisherSubmission.create(http, url.get(), props.submission(), clusterName);
+    KubescapeProperties.Submission s = props.submission();
+    ReportPublisher publisher =
+        new EventReceiverReportPublisher(
+            http,
+            new EventReceiverOptions(
+                URI.create(url.get()),
+                "",
+                PostureReportChunks.KUBESCAPE_MAX_ITEM_BYTES,
+                new EventReceiverOptions.Retry(
+                    s.attempts(), Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                s.timeout()));
+    return (scanId, account, report) ->
+        publisher.publish(
+            PublishRequest.builder()
+                .reportFile(report)
+                .reportId(scanId)
+                .jobId(scanId)
+                .customerGuid(account)
+                .clusterName(clusterName)
+                .contextName(clusterName)
+                .build());
   }
 
   @Bean
@@ -140,7 +165,7 @@ class KubescapeWiring {
     return new MetricsCache(
         scans,
         ScanRequest.builder().frameworks(props.metrics().frameworks()).build(),
-        PrometheusText::render,
+        report -> PrometheusText.render(report, PrometheusText.ResourceMetrics.INCLUDE),
         props.metrics().maxAge(),
         Clock.systemUTC());
   }
