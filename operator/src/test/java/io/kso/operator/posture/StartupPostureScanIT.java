@@ -108,7 +108,7 @@ class StartupPostureScanIT {
             .withRequestBody(equalToJson(BODY)));
     List<SystemReport> reports = reports();
     assertThat(reports)
-        .extracting(r -> r.status() + ": " + r.details())
+        .extracting(r -> r.status() + ": " + java.util.Objects.toString(r.details(), ""))
         .containsExactly(
             "started: Handling single request",
             "started: triggered successfully, scan ID: 'scan-1'",
