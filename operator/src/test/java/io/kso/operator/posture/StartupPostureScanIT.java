@@ -92,8 +92,8 @@ class StartupPostureScanIT {
             + local
             + "\"}");
 
+    await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 200);
     await().atMost(Duration.ofSeconds(10)).until(() -> services.findAll(READYZ).size() >= 2);
-    assertThat(readiness()).isEqualTo(200);
     assertThat(services.findAll(postRequestedFor(urlPathEqualTo("/v1/scan")))).isEmpty();
 
     services.stubFor(head(urlEqualTo("/readyz")).willReturn(aResponse().withStatus(200)));
@@ -130,7 +130,7 @@ class StartupPostureScanIT {
   void withoutKubescapeUrlNothingIsAttempted() throws Exception {
     startOperator("{\"clusterName\":\"c1\",\"accountID\":\"a1\"}");
 
-    assertThat(readiness()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 200);
     assertThat(operator.getBean(StartupPostureScan.class).running()).isFalse();
   }
 
