@@ -23,6 +23,8 @@ import io.kso.operator.port.ImageScanner;
 import io.kso.operator.port.PostureScanner;
 import io.kso.operator.port.RegistryCatalog;
 import io.kso.operator.posture.KubescapeScanHandler;
+import io.kso.operator.posture.Pause;
+import io.kso.operator.posture.StartupPostureScan;
 import io.kso.operator.registry.RegistryConnectivityHandler;
 import io.kso.operator.registry.RegistryImages;
 import io.kso.operator.registry.RegistryScanHandler;
@@ -76,17 +78,45 @@ class OperatorWiring {
   }
 
   @Bean
+  PostureScanner postureScanner(ClusterConfig config, HttpClient http) {
+    return ClusterConfig.url(config.kubescapeUrl())
+        .<PostureScanner>map(url -> new HttpPostureScanner(http, url, Duration.ofSeconds(30)))
+        .orElseGet(UnconfiguredPostureScanner::new);
+  }
+
+  @Bean
   KubescapeScanHandler kubescapeScanHandler(
-      ClusterConfig config, OperatorProperties props, HttpClient http) {
-    PostureScanner scanner =
-        ClusterConfig.url(config.kubescapeUrl())
-            .<PostureScanner>map(url -> new HttpPostureScanner(http, url, Duration.ofSeconds(30)))
-            .orElseGet(UnconfiguredPostureScanner::new);
+      PostureScanner scanner, JobStatus status, OperatorProperties props) {
     return new KubescapeScanHandler(
         scanner,
+        status,
         new KubescapeScanHandler.Options(
-            props.triggerSecurityFramework(), props.statusPollInterval(), props.followScansFor()),
-        duration -> Thread.sleep(duration.toMillis()));
+            props.triggerSecurityFramework(),
+            props.statusPollInterval(),
+            props.followScansFor(),
+            props.kubescapeBusyRetries(),
+            props.kubescapeMaxRetryAfter()),
+        Pause.sleeping());
+  }
+
+  /** The original's start-up action; switched off with {@code STARTUP_POSTURE_SCAN=false}. */
+  @Bean(destroyMethod = "close")
+  StartupPostureScan startupPostureScan(
+      PostureScanner scanner,
+      ClusterConfig config,
+      OperatorProperties props,
+      CommandDispatcher dispatcher) {
+    OperatorProperties.StartupScan startup = props.startupScan();
+    StartupPostureScan scan =
+        new StartupPostureScan(
+            ClusterConfig.url(config.kubescapeUrl()).isPresent() ? scanner : null,
+            dispatcher::submit,
+            config.clusterName(),
+            new StartupPostureScan.Options(
+                startup.enabled(), startup.readyPollInterval(), startup.waitFor()),
+            Pause.sleeping());
+    scan.start();
+    return scan;
   }
 
   @Bean

@@ -79,7 +79,8 @@ class ScheduledScanIT {
                 "--ks.base.probe-port=0",
                 "--ks.base.config-path=" + config,
                 "--ks.operator.namespace=" + NS,
-                "--ks.operator.status-poll-interval=100ms");
+                "--ks.operator.status-poll-interval=100ms",
+                "--ks.operator.startup-scan.enabled=false");
     operatorPort =
         Integer.parseInt(operator.getEnvironment().getRequiredProperty("local.server.port"));
   }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -57,6 +58,8 @@ class OperatorProcessIT {
         new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     backend.start();
     backend.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+    // kubescape-svc never ready: the operator's start-up posture scan stays out of these counts.
+    backend.stubFor(head(urlPathEqualTo("/readyz")).willReturn(aResponse().withStatus(503)));
     backend.stubFor(
         post(urlPathEqualTo("/v1/scan"))
             .willReturn(aResponse().withBody("{\"id\":\"scan-1\",\"type\":\"busy\"}")));

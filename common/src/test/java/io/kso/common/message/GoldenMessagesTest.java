@@ -40,6 +40,7 @@ class GoldenMessagesTest {
         Arguments.of("registry-scan-request", RegistryScanRequest.class),
         Arguments.of("sysreport", SystemReport.class),
         Arguments.of("post-scan-request", PostScanRequest.class),
+        Arguments.of("post-scan-request-full", PostScanRequest.class),
         Arguments.of("kubescape-response-busy", KubescapeResponse.class),
         Arguments.of("kubescape-response-not-busy", KubescapeResponse.class),
         Arguments.of("cluster-data", ClusterConfig.class));

@@ -40,7 +40,10 @@ public final class CommandValidator {
     }
     CommandArguments args = new CommandArguments(command);
     switch (name) {
-      case KUBESCAPE_SCAN, RUN_KUBESCAPE_JOB, SET_KUBESCAPE_CRON_JOB -> {
+      // As in the original: scanV1 goes to kubescape-svc as it is, and a scan without one fails
+      // in its job ("request not found", reported to the event receiver), not here.
+      case KUBESCAPE_SCAN, RUN_KUBESCAPE_JOB -> args.scanRequest();
+      case SET_KUBESCAPE_CRON_JOB -> {
         scanRequest(args);
         optionalSchedule(args);
       }

@@ -34,6 +34,14 @@ public final class JobStatus {
     reporter.report(report(command, "done", "", List.of()));
   }
 
+  /**
+   * Progress of a running job: the job is still {@code started}, {@code details} says where it is
+   * (as the original's {@code SendDetails}, which keeps the job's status).
+   */
+  public void detail(Command command, String details) {
+    reporter.report(report(command, "started", details, List.of()));
+  }
+
   /** A step of a longer job: {@code success} or {@code failure}, with the step in the details. */
   public void step(Command command, String step, String error) {
     reporter.report(

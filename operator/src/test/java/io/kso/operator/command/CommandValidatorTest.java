@@ -41,8 +41,9 @@ class CommandValidatorTest {
           """
           {"commands":[]}                                                                                   | MISSING_ARGUMENT  | at least one command
           {"commands":[{"args":{}}]}                                                                        | MISSING_ARGUMENT  | commandName is missing
-          {"commands":[{"commandName":"kubescapeScan"}]}                                                    | MISSING_ARGUMENT  | args.scanV1 is missing
-          {"commands":[{"commandName":"kubescapeScan","args":{"scanV1":{"targetNames":["nsa"]}}}]}          | INVALID_ARGUMENT  | targetNames given without targetType
+          {"commands":[{"commandName":"setKubescapeCronJob"}]}                                              | MISSING_ARGUMENT  | args.scanV1 is missing
+          {"commands":[{"commandName":"setKubescapeCronJob","args":{"scanV1":{"targetNames":["nsa"]}}}]}    | INVALID_ARGUMENT  | targetNames given without targetType
+          {"commands":[{"commandName":"runKubescapeJob","args":{"scanV1":{"targetNames":"nsa"}}}]}          | INVALID_ARGUMENT  | args.scanV1: field 'targetNames'
           {"commands":[{"commandName":"kubescapeScan","args":{"scanV1":{"submit":"maybe"}}}]}               | INVALID_ARGUMENT  | args.scanV1: field 'submit'
           {"commands":[{"commandName":"setVulnScanCronJob","wildWlid":"wlid://cluster-c"}]}                 | MISSING_ARGUMENT  | cronTabSchedule is missing
           {"commands":[{"commandName":"setVulnScanCronJob","args":{"jobParams":{"cronTabSchedule":"61 * * * *"}}}]} | INVALID_ARGUMENT | is not a cron schedule
@@ -56,7 +57,7 @@ class CommandValidatorTest {
           {"commands":[{"commandName":"setRegistryScanCronJob","args":{"registryInfo-v1":{"registryName":"r.io/p"}}}]} | MISSING_ARGUMENT | cronTabSchedule is missing
           {"commands":[{"commandName":"scan"}]}                                                             | MISSING_ARGUMENT  | needs a wlid
           {"commands":[{"commandName":"calculateSBOM","wlid":"wlid://c/n/d"}]}                              | UNSUPPORTED_COMMAND | not handled
-          {"commands":[{"commandName":"scan","wlid":"wlid://c"},{"commandName":"kubescapeScan"}]}           | MISSING_ARGUMENT  | commands[1]
+          {"commands":[{"commandName":"scan","wlid":"wlid://c"},{"commandName":"setKubescapeCronJob"}]}     | MISSING_ARGUMENT  | commands[1]
           """)
   void refusesABadCommandAndSaysWhy(String json, CommandException.Reason reason, String message) {
     Commands commands = WireJson.read(json.replace("%s", "a".repeat(53)), Commands.class);
@@ -66,6 +67,19 @@ class CommandValidatorTest {
         .hasMessageContaining(message)
         .extracting(e -> ((CommandException) e).reason())
         .isEqualTo(reason);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "{\"commands\":[{\"commandName\":\"kubescapeScan\"}]}",
+        "{\"commands\":[{\"commandName\":\"runKubescapeJob\",\"args\":{}}]}",
+        "{\"commands\":[{\"commandName\":\"kubescapeScan\",\"args\":{\"scanV1\":{\"targetNames\":[\"nsa\"]}}}]}",
+      })
+  void leavesAPostureScanRequestToKubescapeAsTheOriginalDoes(String json) {
+    Commands commands = WireJson.read(json, Commands.class);
+
+    assertThatCode(() -> validator.validate(commands)).doesNotThrowAnyException();
   }
 
   private static byte[] sample(String name) throws IOException {

@@ -7,6 +7,11 @@ import io.kso.operator.port.ScannerException;
 /** Stands in when clusterData names no kubescape-svc: every scan fails with that reason. */
 public final class UnconfiguredPostureScanner implements PostureScanner {
   @Override
+  public boolean ready() {
+    return false;
+  }
+
+  @Override
   public ScanState start(PostScanRequest request) {
     throw new ScannerException(
         "clusterData has no kubescapeURL: posture scans cannot be started", null);
