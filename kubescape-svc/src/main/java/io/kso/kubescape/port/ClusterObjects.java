@@ -6,7 +6,10 @@ import java.util.Set;
 public interface ClusterObjects {
   /**
    * Reads every object of these kinds (kind names as bundle rules declare them: "Pod",
-   * "ClusterRoleBinding", ...).
+   * "ClusterRoleBinding", ...). A kind that cannot be read is reported in {@link
+   * ClusterRead#unreadable()}, never silently dropped.
+   *
+   * @throws ClusterUnavailableException when the API server cannot be reached at all
    */
   ClusterRead read(Set<String> kinds, NamespaceFilter namespaces);
 }

@@ -1,6 +1,9 @@
 package io.kso.kubescape.port;
 
-/** The API server could not be reached at all: the scan fails. */
+/**
+ * The API server cannot be reached at all (connection refused, timeouts, server errors on every
+ * request): the scan fails instead of reporting an empty cluster.
+ */
 public class ClusterUnavailableException extends RuntimeException {
   public ClusterUnavailableException(String message, Throwable cause) {
     super(message, cause);
