@@ -233,6 +233,9 @@ class KubescapeSettingsTest {
     assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(65532L);
     assertThat(r.get(Deployment.class, "kubescape").getSpec().getStrategy().getType())
         .isEqualTo("Recreate");
+    assertThat(r.text())
+        .as("an upgrade from RollingUpdate must clear its defaults")
+        .contains("rollingUpdate: null");
   }
 
   @ParameterizedTest(name = "storageClass ''{0}''")
