@@ -150,6 +150,51 @@ true
 {{- end -}}
 {{- end -}}
 
+{{/*
+"true" when kubescape's posture metrics (/v1/metrics) are published: by the exporter switch, or by
+asking for the ServiceMonitor, which scrapes nothing else. Scrape annotations then point there too.
+*/}}
+{{- define "kso.postureExporterOn" -}}
+{{- if and .Values.kubescape.enabled (or (eq .Values.capabilities.prometheusExporter "enable") .Values.kubescape.serviceMonitor.enabled) -}}
+true
+{{- end -}}
+{{- end -}}
+
+{{/* Where Prometheus scrapes kubescape: its posture metrics when published, its JVM metrics otherwise. */}}
+{{- define "kso.kubescapeMetricsPath" -}}
+{{- include "kso.postureExporterOn" . | empty | ternary "/metrics" "/v1/metrics" -}}
+{{- end -}}
+
+{{/* Seconds in a Prometheus duration such as 1h30m or 200s (the schema checks its form). */}}
+{{- define "kso.promSeconds" -}}
+{{- $units := dict "ms" 0.001 "s" 1.0 "m" 60.0 "h" 3600.0 "d" 86400.0 "w" 604800.0 "y" 31536000.0 -}}
+{{- $total := 0.0 -}}
+{{- range regexFindAll "[0-9]+(ms|y|w|d|h|m|s)" . -1 -}}
+{{- $total = addf $total (mulf (regexFind "^[0-9]+" . | float64) (get $units (regexReplaceAll "^[0-9]+" . ""))) -}}
+{{- end -}}
+{{- $total -}}
+{{- end -}}
+
+{{/* The claim holding kubescape's results; empty when they live in an emptyDir. */}}
+{{- define "kso.kubescapeResultsClaim" -}}
+{{- $p := .Values.kubescape.persistence -}}
+{{- if $p.enabled -}}
+{{- $p.existingClaim | default "kubescape-results" -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+config.json of the kubescape-config ConfigMap, the original's file: the account, the cluster and
+the backend's URLs. No access key: that stays in the Secret ks-cloud-credentials.
+*/}}
+{{- define "kso.kubescapeConfig" -}}
+{{- toPrettyJson (dict
+  "accountID" .Values.account
+  "clusterName" (include "kso.clusterName" .)
+  "cloudReportURL" .Values.eventReceiverHttpUrl
+  "cloudAPIURL" .Values.backendOpenAPI) -}}
+{{- end -}}
+
 {{/* "true" when kubescape's posture metrics go to a Prometheus operator through a ServiceMonitor. */}}
 {{- define "kso.serviceMonitorOn" -}}
 {{- if and .Values.kubescape.enabled (or .Values.kubescape.serviceMonitor.enabled (and (eq .Values.capabilities.prometheusExporter "enable") (not (include "kso.scrapeAnnotationsOn" .)))) -}}

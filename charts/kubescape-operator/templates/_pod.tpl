@@ -9,6 +9,11 @@ The pod template of a service (gateway, operator, kubevuln, kubescape, kollector
   probePort   name of the port the probes use
   liveness    liveness path;  readiness: readiness path
   metricsPort the port of /metrics (scrape annotations); metricsPath: its path
+  dataVolume  optional writable volume: (dict "mountPath" .. "sizeLimit" ..) for an emptyDir, with
+              "claimName" for a PersistentVolumeClaim instead; "name" defaults to data
+  configMaps  optional read-only ConfigMap directories: list of (dict "name" .. "mountPath" .. "key" ..)
+              each mounting only that key, and restarting the pod when its "content" changes
+  podSecurityContext  optional, replaces global.podSecurityContext
 */}}
 {{- define "kso.servicePod" -}}
 {{- $root := .root -}}
@@ -23,8 +28,11 @@ metadata:
     {{- toYaml . | nindent 4 }}
     {{- end }}
   annotations:
-    # Pods restart when the URLs ConfigMap changes.
+    # Pods restart when a ConfigMap they mount changes.
     checksum/cloud-config: {{ include "kso.clusterData" $root | sha256sum }}
+    {{- range .configMaps }}
+    checksum/{{ .name }}: {{ .content | sha256sum }}
+    {{- end }}
     {{- if include "kso.scrapeAnnotationsOn" $root }}
     prometheus.io/scrape: "true"
     prometheus.io/port: {{ .metricsPort | toString | quote }}
@@ -37,7 +45,7 @@ spec:
   serviceAccountName: {{ .name }}
   automountServiceAccountToken: {{ .automount }}
   securityContext:
-    {{- toYaml $root.Values.global.podSecurityContext | nindent 4 }}
+    {{- toYaml (.podSecurityContext | default $root.Values.global.podSecurityContext) | nindent 4 }}
   {{- with include "kso.imagePullSecrets" $root | trim }}
   {{- . | nindent 2 }}
   {{- end }}
@@ -86,8 +94,13 @@ spec:
         - name: tmp
           mountPath: /tmp
         {{- with .dataVolume }}
-        - name: data
+        - name: {{ .name | default "data" }}
           mountPath: {{ .mountPath }}
+        {{- end }}
+        {{- range .configMaps }}
+        - name: {{ .name }}
+          mountPath: {{ .mountPath }}
+          readOnly: true
         {{- end }}
         {{- with include "kso.extraVolumeMounts" (dict "root" $root "values" $v) | trim }}
         {{- . | nindent 8 }}
@@ -103,9 +116,22 @@ spec:
       emptyDir:
         sizeLimit: {{ $root.Values.global.tmpSizeLimit }}
     {{- with .dataVolume }}
-    - name: data
+    - name: {{ .name | default "data" }}
+      {{- if .claimName }}
+      persistentVolumeClaim:
+        claimName: {{ .claimName }}
+      {{- else }}
       emptyDir:
         sizeLimit: {{ .sizeLimit }}
+      {{- end }}
+    {{- end }}
+    {{- range .configMaps }}
+    - name: {{ .name }}
+      configMap:
+        name: {{ .name }}
+        items:
+          - key: {{ .key }}
+            path: {{ .key }}
     {{- end }}
     {{- with include "kso.extraVolumes" (dict "root" $root "values" $v) | trim }}
     {{- . | nindent 4 }}

@@ -75,7 +75,36 @@ class ChartLintTest {
             "operator.cleanupDelay",
             "ten minutes",
             "/operator/cleanupDelay",
-            "does not match pattern"));
+            "does not match pattern"),
+        Arguments.of("kubescape.results.keep", "-1", "/kubescape/results/keep", "minimum"),
+        Arguments.of("kubescape.queueSize", "0", "/kubescape/queueSize", "minimum"),
+        Arguments.of(
+            "kubescape.metrics.maxAge", "1h30m", "/kubescape/metrics/maxAge", "does not match"),
+        Arguments.of(
+            "kubescape.bundle.sha256", "abc", "/kubescape/bundle/sha256", "does not match"),
+        Arguments.of(
+            "kubescape.bundle.url",
+            "ftp://example.com/b.zip",
+            "/kubescape/bundle/url",
+            "does not match"),
+        Arguments.of(
+            "kubescape.excludeNamespaces",
+            "kube-system,Kube_Public",
+            "/kubescape/excludeNamespaces",
+            "does not match"),
+        Arguments.of("kubescape.format", "xml", "/kubescape/format", "must be one of"),
+        Arguments.of(
+            "kubescape.persistence.accessMode",
+            "ReadOnlyMany",
+            "/kubescape/persistence/accessMode",
+            "must be one of"),
+        Arguments.of(
+            "kubescape.persistence.size", "lots", "/kubescape/persistence/size", "does not match"),
+        Arguments.of(
+            "kubescape.serviceMonitor.interval",
+            "1.5m",
+            "/kubescape/serviceMonitor/interval",
+            "does not match"));
   }
 
   @ParameterizedTest(name = "{0}={1}")

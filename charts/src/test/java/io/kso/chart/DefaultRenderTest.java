@@ -69,6 +69,7 @@ class DefaultRenderTest {
     assertThat(objects)
         .containsExactlyInAnyOrder(
             "ConfigMap/ks-cloud-config",
+            "ConfigMap/kubescape-config",
             "ConfigMap/kubescape-cronjob-template",
             "ConfigMap/kubevuln-cronjob-template",
             "ConfigMap/registry-scan-cronjob-template",

@@ -379,10 +379,15 @@ class SeedValuesTest {
         cases.add(
             new Case(
                 "kubescape.downloadArtifacts",
-                "kubescape: {downloadArtifacts: false}",
-                r ->
-                    assertThat(Rendered.env(r.container("kubescape"), "KS_DOWNLOAD_ARTIFACTS"))
-                        .isEqualTo("false")));
+                "kubescape: {downloadArtifacts: true, bundle: {url: 'https://example.com/b.zip', sha256: "
+                    + "ab".repeat(32)
+                    + "}}",
+                r -> {
+                  assertThat(Rendered.env(r.container("kubescape"), "KS_DOWNLOAD_ARTIFACTS"))
+                      .isEqualTo("true");
+                  assertThat(Rendered.env(r.container("kubescape"), "KS_BUNDLE_URL"))
+                      .isEqualTo("https://example.com/b.zip");
+                }));
         cases.add(
             new Case(
                 "kubescape.enableHostScan",

@@ -135,6 +135,7 @@ class ValueMatrixTest {
         .extracting(o -> o.getKind())
         .contains(
             "NetworkPolicy",
+            "PersistentVolumeClaim",
             "PodSecurityPolicy",
             "ServiceMonitor",
             "Secret",
