@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kso.common.config.ClusterConfig;
 import io.kso.kubescape.adapter.files.FileResultStore;
 import io.kso.kubescape.adapter.files.KubescapeConfigFile;
-import io.kso.kubescape.adapter.k8s.ClusterReadOptions;
-import io.kso.kubescape.adapter.k8s.Fabric8ClusterObjects;
 import io.kso.kubescape.adapter.http.EventReceiverOptions;
 import io.kso.kubescape.adapter.http.EventReceiverReportPublisher;
+import io.kso.kubescape.adapter.k8s.ClusterReadOptions;
+import io.kso.kubescape.adapter.k8s.Fabric8ClusterObjects;
 import io.kso.kubescape.adapter.web.PostureRoutes;
 import io.kso.kubescape.bundle.Bundle;
 import io.kso.kubescape.bundle.BundleDownloader;
@@ -20,8 +20,8 @@ import io.kso.kubescape.port.ReportPublisher;
 import io.kso.kubescape.port.ResultStore;
 import io.kso.kubescape.posture.MetricsCache;
 import io.kso.kubescape.posture.Once;
-import io.kso.kubescape.posture.PostureScan;
 import io.kso.kubescape.posture.PostureReportChunks;
+import io.kso.kubescape.posture.PostureScan;
 import io.kso.kubescape.posture.PostureScans;
 import io.kso.kubescape.posture.PrometheusText;
 import io.kso.kubescape.posture.ScanDefaults;
@@ -82,7 +82,10 @@ class KubescapeWiring {
     return new Fabric8ClusterObjects(
         client,
         new ClusterReadOptions(
-            c.pageSize(), c.parallelism(), c.requestTimeout(), ClusterReadOptions.defaults().retries()));
+            c.pageSize(),
+            c.parallelism(),
+            c.requestTimeout(),
+            ClusterReadOptions.defaults().retries()));
   }
 
   @Bean(destroyMethod = "close")
@@ -94,7 +97,8 @@ class KubescapeWiring {
       ClusterConfig clusterConfig,
       KubescapeConfigFile configFile) {
     String clusterName =
-        first(props.identity().clusterName(), configFile.clusterName(), clusterConfig.clusterName());
+        first(
+            props.identity().clusterName(), configFile.clusterName(), clusterConfig.clusterName());
     PostureScan work =
         new PostureScan(
             scanner,

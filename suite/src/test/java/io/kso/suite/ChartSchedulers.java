@@ -20,6 +20,7 @@ record ChartSchedulers(String body, List<String> args) {
             .template()
             .withName("kso")
             .withNamespace(SuiteLayout.NAMESPACE)
+            .withKubeVersion("v1.30.0")
             .set("account", SuiteLayout.ACCOUNT_ID)
             .set("clusterName", SuiteLayout.CLUSTER_NAME)
             .call();
@@ -40,7 +41,15 @@ record ChartSchedulers(String body, List<String> args) {
               .orElseThrow(() -> new AssertionError("the chart renders no CronJob " + name));
       return new ChartSchedulers(
           body.getData().get("request-body.json"),
-          cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
+          cronJob
+              .getSpec()
+              .getJobTemplate()
+              .getSpec()
+              .getTemplate()
+              .getSpec()
+              .getContainers()
+              .get(0)
+              .getArgs());
     }
   }
 

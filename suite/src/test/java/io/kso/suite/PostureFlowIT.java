@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +69,9 @@ class PostureFlowIT {
     data.put("eventReceiverRestURL", "http://127.0.0.1:" + receiver.port());
     Path config = Files.writeString(work.resolve("clusterData.json"), WireJson.writeString(data));
     Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"), SuiteLayout.NAMESPACE);
-    start(TestServices.kubescape(work, config, kubeconfig, kubescapePort, Map.of("KS_SUBMIT", "true")));
+    start(
+        TestServices.kubescape(
+            work, config, kubeconfig, kubescapePort, Map.of("KS_SUBMIT", "true")));
     start(TestServices.operator(work, config, kubeconfig, operatorPort));
     for (ServiceProcess service : running) {
       assertThat(service.awaitReady(Duration.ofSeconds(120)))
@@ -86,8 +87,17 @@ class PostureFlowIT {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     running.forEach(ServiceProcess::close);
+    // The logs outlive the temporary directory, for whoever reads a failed run.
+    Path kept = TestProject.dir().resolve("suite/target/it-logs/PostureFlowIT");
+    Files.createDirectories(kept);
+    for (ServiceProcess service : running) {
+      Files.copy(
+          service.log(),
+          kept.resolve(service.spec().name() + ".log"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
     if (receiver != null) {
       receiver.stop();
     }
@@ -184,7 +194,7 @@ class PostureFlowIT {
         .anyMatch(
             c ->
                 c.get("paginationInfo") instanceof Map<?, ?> p
-                    && Boolean.TRUE.equals(p.get("isLastReport")));
+                    && Boolean.TRUE.equals(p.get("isLastChunk")));
   }
 
   private List<LoggedRequest> submissions() {
@@ -250,9 +260,5 @@ class PostureFlowIT {
             .start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return process.exitValue();
-  }
-
-  static Set<String> linked(String... values) {
-    return new LinkedHashSet<>(List.of(values));
   }
 }

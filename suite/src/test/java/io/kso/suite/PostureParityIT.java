@@ -52,8 +52,11 @@ class PostureParityIT {
       try (ServiceProcess kubescape =
           ServiceProcess.start(
               TestServices.kubescape(
-                  work, config, cluster.writeKubeconfig(work.resolve("kubeconfig"), "default"),
-                  port, Map.of()),
+                  work,
+                  config,
+                  cluster.writeKubeconfig(work.resolve("kubeconfig"), "default"),
+                  port,
+                  Map.of()),
               JvmFlags.withMemoryLimit(JvmFlags.SERVICE, "512m"),
               work.resolve("logs"))) {
         assertThat(kubescape.awaitReady(Duration.ofSeconds(120)))
@@ -78,7 +81,8 @@ class PostureParityIT {
         for (String id : fromCli.keySet()) {
           assertThat(fromService.get(id)).as(id).isEqualTo(fromCli.get(id));
         }
-        assertThat(fromCli.get("apps/v1/shop/Deployment/storefront")).containsEntry("C-0057", "failed");
+        assertThat(fromCli.get("apps/v1/shop/Deployment/storefront"))
+            .containsEntry("C-0057", "failed");
       }
     }
   }
@@ -89,7 +93,8 @@ class PostureParityIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
     command.add(new SuiteLayout(TestProject.dir(), work).jar("kubescape-svc").toString());
-    command.addAll(List.of("scan", manifests.toString(), "--format", "json", "--output", out.toString()));
+    command.addAll(
+        List.of("scan", manifests.toString(), "--format", "json", "--output", out.toString()));
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
