@@ -42,13 +42,14 @@ class DashboardPathIT {
     }
   }
 
-  @Test
-  void aDashboardNotificationReachesTheOperatorThroughBothGateways() throws Exception {
-    cluster = LocalCluster.start(0, SuiteLayout.NAMESPACE);
-    TestServices.installTemplate(
-        cluster, "kubevuln-cronjob-template", "kubevuln-scheduler", "vuln-scan");
+  private int masterRest;
+
+  /**
+   * Master gateway, in-cluster gateway and operator; the operator's clusterData gets {@code extra}.
+   */
+  private void startPath(String extra) throws Exception {
     Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"), SuiteLayout.NAMESPACE);
-    int masterRest = SuiteLayout.freePort();
+    masterRest = SuiteLayout.freePort();
     int masterWs = SuiteLayout.freePort();
     int edgeWs = SuiteLayout.freePort();
     Path gatewayConfig =
@@ -62,7 +63,9 @@ class DashboardPathIT {
                 + ACCOUNT
                 + "\",\"gatewayWebsocketURL\":\"127.0.0.1:"
                 + edgeWs
-                + "\"}");
+                + "\""
+                + extra
+                + "}");
 
     start(gateway("master-gateway", gatewayConfig, masterWs, masterRest, Map.of()));
     start(
@@ -73,11 +76,90 @@ class DashboardPathIT {
             SuiteLayout.freePort(),
             Map.of("PARENT_URL", "ws://127.0.0.1:" + masterWs + "/v1/waitfornotification")));
     start(TestServices.operator(work, operatorConfig, kubeconfig, SuiteLayout.freePort()));
+    awaitReady();
+  }
+
+  private void awaitReady() {
     for (ServiceProcess service : running) {
       assertThat(service.awaitReady(Duration.ofSeconds(120)))
           .as("%s ready, log %s", service.spec().name(), service.log())
           .isPresent();
     }
+  }
+
+  /** Posts the envelope to the master gateway until {@code done} holds (the links come up late). */
+  private void sendUntil(String envelope, java.util.concurrent.Callable<Boolean> done) {
+    HttpClient http = HttpClient.newHttpClient();
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              if (done.call()) {
+                return true;
+              }
+              HttpResponse<String> sent =
+                  http.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + masterRest + "/v1/sendnotification"))
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(sent.statusCode()).isEqualTo(200);
+              return done.call();
+            });
+  }
+
+  @Test
+  void aDashboardPostureScanRunsOnKubescapeSvc() throws Exception {
+    cluster = LocalCluster.start(0, SuiteLayout.NAMESPACE);
+    try (var objects = getClass().getResourceAsStream("/posture-cluster/workloads.yaml")) {
+      cluster.create(objects);
+    }
+    int kubescapePort = SuiteLayout.freePort();
+    Path kubescapeConfig =
+        Files.writeString(
+            work.resolve("kubescape.json"),
+            "{\"clusterName\":\"local\",\"accountID\":\"" + ACCOUNT + "\"}");
+    start(
+        TestServices.kubescape(
+            work,
+            kubescapeConfig,
+            cluster.writeKubeconfig(work.resolve("kubescape-kubeconfig"), SuiteLayout.NAMESPACE),
+            kubescapePort,
+            Map.of()));
+    startPath(",\"kubescapeURL\":\"127.0.0.1:" + kubescapePort + "\"");
+    String envelope =
+        "{\"target\":{\"customerGUID\":\""
+            + ACCOUNT
+            + "\",\"clusterName\":\"local\",\"clusterComponent\":\"InClusterTriggerHandler\",\"dest\":\"trigger\"},"
+            + "\"sendSynchronicity\":false,\"notification\":{\"commands\":[{\"commandName\":\"kubescapeScan\","
+            + "\"args\":{\"scanV1\":{\"targetType\":\"Control\",\"targetNames\":[\"C-0057\"]}}}]}}";
+    HttpClient http = HttpClient.newHttpClient();
+    URI results = URI.create("http://127.0.0.1:" + kubescapePort + "/v1/results?keep=true");
+    // The scan the dashboard asked for is the one that evaluated C-0057 alone (the operator's
+    // start-up scan covers whole frameworks).
+    sendUntil(
+        envelope,
+        () -> {
+          HttpResponse<String> r =
+              http.send(
+                  HttpRequest.newBuilder(results).build(), HttpResponse.BodyHandlers.ofString());
+          return r.statusCode() == 200 && r.body().contains("\"controls\":{\"C-0057\":{");
+        });
+    String report =
+        http.send(HttpRequest.newBuilder(results).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(report).contains("apps/v1/shop/Deployment/storefront");
+  }
+
+  @Test
+  void aDashboardNotificationReachesTheOperatorThroughBothGateways() throws Exception {
+    cluster = LocalCluster.start(0, SuiteLayout.NAMESPACE);
+    TestServices.installTemplate(
+        cluster, "kubevuln-cronjob-template", "kubevuln-scheduler", "vuln-scan");
+    startPath("");
 
     String envelope =
         "{\"target\":{\"customerGUID\":\""
@@ -85,34 +167,18 @@ class DashboardPathIT {
             + "\",\"clusterName\":\"local\",\"clusterComponent\":\"InClusterTriggerHandler\",\"dest\":\"trigger\"},"
             + "\"sendSynchronicity\":false,\"notification\":{\"commands\":[{\"commandName\":\"setVulnScanCronJob\","
             + "\"wildWlid\":\"wlid://cluster-local/namespace-systest-ns\",\"args\":{\"jobParams\":{\"cronTabSchedule\":\"0 1 * * *\"}}}]}}";
-    HttpClient http = HttpClient.newHttpClient();
     try (NamespacedKubernetesClient client = cluster.client()) {
-      // The links come up in their own time (operator -> edge, then edge -> master): post until one
-      // lands.
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .pollInterval(Duration.ofSeconds(2))
-          .until(
-              () -> {
-                HttpResponse<String> sent =
-                    http.send(
-                        HttpRequest.newBuilder(
-                                URI.create(
-                                    "http://127.0.0.1:" + masterRest + "/v1/sendnotification"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(envelope))
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(sent.statusCode()).isEqualTo(200);
-                return !client
-                    .batch()
-                    .v1()
-                    .cronjobs()
-                    .inNamespace(SuiteLayout.NAMESPACE)
-                    .list()
-                    .getItems()
-                    .isEmpty();
-              });
+      sendUntil(
+          envelope,
+          () ->
+              !client
+                  .batch()
+                  .v1()
+                  .cronjobs()
+                  .inNamespace(SuiteLayout.NAMESPACE)
+                  .list()
+                  .getItems()
+                  .isEmpty());
       CronJob created =
           client
               .batch()
