@@ -178,7 +178,7 @@ public final class SuiteLayout {
     return ports.computeIfAbsent(name, n -> freePort());
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

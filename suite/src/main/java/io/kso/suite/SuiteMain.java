@@ -11,14 +11,14 @@ import picocli.CommandLine.Command;
     name = "suite",
     mixinStandardHelpOptions = true,
     description = "Runs the whole suite locally on 127.0.0.1, or measures its footprint.",
-    subcommands = {UpCommand.class, StartupBench.class})
+    subcommands = {UpCommand.class, StartupBench.class, io.kso.suite.bench.PostureBench.class})
 public final class SuiteMain {
   public static void main(String[] args) {
     System.exit(new CommandLine(new SuiteMain()).execute(args));
   }
 
   /** The checkout: the current directory if it holds the project, else the one above the jar. */
-  static Path projectDir(Path given) {
+  public static Path projectDir(Path given) {
     if (given != null) {
       return given.toAbsolutePath().normalize();
     }

@@ -44,6 +44,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
+  @Option(
+      names = "--write-only",
+      description = "Only write the manifests (cluster-N/ under --work-dir), scan nothing")
+  boolean writeOnly;
+
   private final PrintStream out;
 
   public BenchCommand(PrintStream out) {
@@ -57,6 +62,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = workDir == null ? Files.createTempDirectory("kso-bench") : workDir;
+    if (writeOnly) {
+      for (int n : sizes) {
+        int files = write(SyntheticCluster.generate(n, seed), dir.resolve("cluster-" + n));
+        out.printf("%d objects in %d files under %s%n", n, files, dir.resolve("cluster-" + n));
+      }
+      return 0;
+    }
     out.printf(
         "%-10s %8s %10s %10s %15s %s%n",
         "resources", "files", "wall (s)", "cpu (s)", "peak RSS (MiB)", "load avg");
