@@ -1,0 +1,200 @@
+package io.kso.kubescape.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The scan command line end to end, on the repository's samples and chart. */
+class ScanCommandTest {
+  static final Path SAMPLES = Path.of("engine/src/test/resources/samples");
+  static final Path CHART = Path.of("../charts/kubescape-operator");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path tmp;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run scan(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        ScanCommand.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void printsTheTableForTheSampleManifestsAndReportsTheBrokenFileWithItsLine() {
+    Run r = scan(SAMPLES.toString(), "--framework", "nsa,mitre");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("Inputs that could not be read:")
+        .containsPattern("broken\\.yaml:1[0-9]: ")
+        .contains("Compliance")
+        .contains("C-0041")
+        .contains("NSA")
+        .contains("Overall: compliance score");
+    // the rest of broken.yaml and the other files are still scanned
+    assertThat(r.out()).doesNotContain("0 resources");
+  }
+
+  @Test
+  void scansTheProjectsOwnHelmChart() {
+    Run r =
+        scan(
+            CHART.toString(),
+            "--set",
+            "account=my-account",
+            "--set",
+            "clusterName=my-cluster",
+            "--framework",
+            "AllControls");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).doesNotContain("could not be read").contains("Overall: compliance score");
+  }
+
+  @Test
+  void jsonOutputFollowsTheResultsSchemaAndNamesTheFix() throws IOException {
+    Path out = tmp.resolve("results.json");
+    Run r = scan(SAMPLES.toString(), "--format", "json", "--output", out.toString());
+
+    assertThat(r.exit()).isZero();
+    JsonNode doc = JSON.readTree(out.toFile());
+    assertThat(
+            schema("/schemas/scan-results.schema.json", SpecificationVersion.DRAFT_2020_12)
+                .validate(doc))
+        .isEmpty();
+    JsonNode deployment = result(doc, "apps/v1/shop/Deployment/legacy-web");
+    assertThat(deployment.toString())
+        .contains("\"controlID\":\"C-0041\"")
+        .contains("\"deletePath\":\"spec.template.spec.hostNetwork\"");
+    assertThat(doc.path("inputErrors").toString()).contains("broken.yaml");
+  }
+
+  @Test
+  void sarifOutputFollowsTheSarifSchema() throws IOException {
+    Path out = tmp.resolve("results.sarif");
+    scan(SAMPLES.toString(), "--format", "sarif", "--output", out.toString());
+
+    JsonNode doc = JSON.readTree(out.toFile());
+    Schema sarif;
+    try (InputStream in = getClass().getResourceAsStream("/schemas/sarif-2.1.0-rtm.5.json")) {
+      sarif = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+    }
+    assertThat(sarif.validate(doc)).isEmpty();
+    assertThat(doc.path("runs").get(0).path("results").size()).isPositive();
+  }
+
+  @Test
+  void junitOutputFollowsTheJunitSchema() throws Exception {
+    Path out = tmp.resolve("results.xml");
+    scan(SAMPLES.toString(), "--format", "junit", "--output", out.toString());
+
+    var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+    var xsd = factory.newSchema(getClass().getResource("/schemas/junit.xsd"));
+    xsd.newValidator().validate(new StreamSource(new StringReader(Files.readString(out))));
+    assertThat(Files.readString(out)).contains("<failure");
+  }
+
+  @Test
+  void failThresholdSetsTheExitCode() {
+    assertThat(scan(SAMPLES.toString(), "--fail-threshold", "0").exit()).isEqualTo(1);
+    assertThat(scan(SAMPLES.toString(), "--fail-threshold", "100").exit()).isZero();
+  }
+
+  @Test
+  void exceptedResultsAreReportedAsExcepted() throws IOException {
+    Path out = tmp.resolve("results.json");
+    scan(
+        SAMPLES.toString(),
+        "--controls",
+        "C-0041",
+        "--exceptions",
+        "engine/src/test/resources/samples-exceptions.json",
+        "--format",
+        "json",
+        "--output",
+        out.toString());
+
+    JsonNode control =
+        result(JSON.readTree(out.toFile()), "apps/v1/shop/Deployment/legacy-web")
+            .path("controls")
+            .get(0);
+    assertThat(control.path("status").path("status").asString()).isEqualTo("passed");
+    assertThat(control.path("status").path("subStatus").asString()).isEqualTo("w/exceptions");
+    assertThat(control.path("exceptions").get(0).path("name").asString())
+        .isEqualTo("legacy-web-may-use-the-host-network");
+  }
+
+  @Test
+  void controlsConfigOverridesTheDefaultInputs() throws IOException {
+    Path config = tmp.resolve("inputs.json");
+    Files.writeString(config, "{\"insecureCapabilities\": [\"SYS_TIME\"]}");
+    Path out = tmp.resolve("results.json");
+    scan(
+        SAMPLES.toString(),
+        "--controls",
+        "C-0046",
+        "--controls-config",
+        config.toString(),
+        "--format",
+        "json",
+        "--output",
+        out.toString());
+
+    JsonNode doc = JSON.readTree(out.toFile());
+    assertThat(
+            doc.path("summaryDetails")
+                .path("controls")
+                .path("C-0046")
+                .path("status")
+                .path("status")
+                .asString())
+        .isEqualTo("passed");
+  }
+
+  @Test
+  void unknownFrameworkIsAUsageError() {
+    Run r = scan(SAMPLES.toString(), "--framework", "no-such-framework");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown framework");
+  }
+
+  private static JsonNode result(JsonNode doc, String id) {
+    for (JsonNode r : doc.path("results")) {
+      if (r.path("resourceID").asString().equals(id)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no result for " + id + " in " + List.of(doc.path("results")));
+  }
+
+  private Schema schema(String resource, SpecificationVersion version) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream(resource)) {
+      return SchemaRegistry.withDefaultDialect(version).getSchema(in);
+    }
+  }
+}
