@@ -4,6 +4,7 @@ import io.kso.kubescape.engine.K8s;
 import io.kso.kubescape.engine.Resource;
 import io.kso.kubescape.engine.Values;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,10 @@ public final class ManifestReader {
   public static Inputs readFile(Path file) {
     try {
       return readText(Files.readString(file), file.toString());
+    } catch (CharacterCodingException e) {
+      return new Inputs(
+          List.of(),
+          List.of(new InputError(file.toString(), 0, "not UTF-8 text (a binary file?)")));
     } catch (IOException | RuntimeException e) {
       return new Inputs(List.of(), List.of(new InputError(file.toString(), 0, e.toString())));
     }

@@ -20,7 +20,9 @@ import tools.jackson.core.SerializableString;
 /**
  * Kubescape's {@code --format json} results: {@code summaryDetails} (scores, frameworks, controls),
  * {@code resources} and {@code results[]} (per resource, each control with its rules and paths).
- * The schema is src/main/resources/schemas/scan-results.schema.json.
+ * The schema is src/main/resources/schemas/scan-results.schema.json. A report that scanned nothing
+ * has no score and the status {@code skipped} with the reason as {@code info}; so has each skipped
+ * control.
  *
  * <p>Written as a stream of UTF-8 bytes: the {@code resources} and {@code results} arrays, which
  * hold nearly all of a large report, are rendered in chunks on several threads and written in
@@ -74,16 +76,20 @@ public final class JsonReportWriter {
 
   private static Map<String, Object> summary(ScanReport report) {
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("score", round(report.riskScore()));
-    s.put("complianceScore", round(report.complianceScore()));
-    s.put("status", status(report.failedControls() > 0 ? Status.FAILED : Status.PASSED));
+    if (report.scanned()) {
+      s.put("score", round(report.riskScore()));
+      s.put("complianceScore", round(report.complianceScore()));
+    }
+    s.put("status", status(report.status(), report.skipReason()));
     List<Object> fws = new ArrayList<>();
     for (ScanReport.FrameworkSummary f : report.frameworks()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", f.name());
       m.put("version", f.version());
-      m.put("score", round(f.riskScore()));
-      m.put("complianceScore", round(f.complianceScore()));
+      if (report.scanned() && f.scored()) {
+        m.put("score", round(f.riskScore()));
+        m.put("complianceScore", round(f.complianceScore()));
+      }
       m.put("controls", f.controls());
       fws.add(m);
     }
@@ -95,9 +101,11 @@ public final class JsonReportWriter {
       m.put("name", c.control().name());
       m.put("severity", c.control().severity());
       m.put("baseScore", c.control().baseScore());
-      m.put("status", status(c.status()));
-      m.put("score", round(c.scores().risk()));
-      m.put("complianceScore", round(c.scores().compliance()));
+      m.put("status", status(c.status(), c.skipReason()));
+      if (c.status() != Status.SKIPPED) {
+        m.put("score", round(c.scores().risk()));
+        m.put("complianceScore", round(c.scores().compliance()));
+      }
       m.put("scoreFactor", c.control().baseScore());
       Map<String, Object> counters = new LinkedHashMap<>();
       counters.put("passedResources", c.count(Status.PASSED));
@@ -209,10 +217,18 @@ public final class JsonReportWriter {
   }
 
   private static Map<String, Object> status(Status s) {
+    return status(s, "");
+  }
+
+  /** Kubescape's statusInfo: {@code {status, subStatus, info}}, info saying why it was skipped. */
+  private static Map<String, Object> status(Status s, String info) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("status", s.wire());
     if (!s.subStatus().isEmpty()) {
       m.put("subStatus", s.subStatus());
+    }
+    if (!info.isEmpty()) {
+      m.put("info", info);
     }
     return m;
   }

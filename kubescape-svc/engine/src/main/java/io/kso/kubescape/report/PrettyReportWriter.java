@@ -21,13 +21,28 @@ public final class PrettyReportWriter {
       inputErrors.forEach(e -> out.println("  " + e));
       out.println();
     }
+    if (!report.scanned()) {
+      String reason = report.skipReason();
+      out.printf(
+          "%s.%nNo compliance or risk score (%d resources, %d controls selected, none evaluated).%n",
+          Character.toUpperCase(reason.charAt(0)) + reason.substring(1),
+          report.resources().size(),
+          report.controls().size());
+      out.flush();
+      return;
+    }
     failures(report, out);
     table(report, out);
+    skipped(report, out);
     out.println();
     for (ScanReport.FrameworkSummary f : report.frameworks()) {
-      out.printf(
-          "  %-20s compliance %6.2f%%   risk %6.2f%%%n",
-          f.name(), f.complianceScore(), f.riskScore());
+      if (f.scored()) {
+        out.printf(
+            "  %-20s compliance %6.2f%%   risk %6.2f%%%n",
+            f.name(), f.complianceScore(), f.riskScore());
+      } else {
+        out.printf("  %-20s not scanned: none of its controls could be evaluated%n", f.name());
+      }
     }
     out.printf(
         "%nOverall: compliance score %.2f%%, risk score %.2f%% (%d resources, %d controls, %d failed)%n",
@@ -94,9 +109,20 @@ public final class PrettyReportWriter {
                     c.size(),
                     c.scores().compliance()));
     out.println(line);
-    long skipped = report.controls().stream().filter(c -> c.status() == Status.SKIPPED).count();
-    if (skipped > 0) {
-      out.printf("%d controls skipped: their rules are not in the bundle%n", skipped);
+  }
+
+  /** The controls that were not evaluated, each with why; they take no part in the scores. */
+  private static void skipped(ScanReport report, PrintWriter out) {
+    List<ControlResult> skipped =
+        report.controls().stream().filter(c -> c.status() == Status.SKIPPED).toList();
+    if (skipped.isEmpty()) {
+      return;
+    }
+    out.printf("%nSkipped (%d controls, not evaluated, not in the scores):%n", skipped.size());
+    for (ControlResult c : skipped) {
+      out.printf(
+          "  %-8s %-56s %s%n",
+          c.control().id(), abbreviate(c.control().name(), 56), c.skipReason());
     }
   }
 

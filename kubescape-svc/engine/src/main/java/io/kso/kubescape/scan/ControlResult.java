@@ -16,6 +16,8 @@ import java.util.Map;
  * @param findings the findings per failed or excepted resource ID ("" for findings tied to no
  *     object)
  * @param exceptions the exception that covers each excepted resource ID
+ * @param skipReason why the control was not evaluated ({@code SKIPPED}), for people: its rules are
+ *     not in the bundle, objects it needs could not be read, nothing was scanned; empty otherwise
  */
 public record ControlResult(
     ControlSpec control,
@@ -26,7 +28,51 @@ public record ControlResult(
     BitSet notPassedAt,
     Map<String, List<Finding>> findings,
     Map<String, String> exceptions,
-    Scores scores) {
+    Scores scores,
+    String skipReason) {
+
+  public ControlResult {
+    skipReason = skipReason == null ? "" : skipReason;
+  }
+
+  /** An evaluated control's result. */
+  public ControlResult(
+      ControlSpec control,
+      Status status,
+      ResourceTable table,
+      BitSet evaluated,
+      Map<String, Status> notPassed,
+      BitSet notPassedAt,
+      Map<String, List<Finding>> findings,
+      Map<String, String> exceptions,
+      Scores scores) {
+    this(
+        control,
+        status,
+        table,
+        evaluated,
+        notPassed,
+        notPassedAt,
+        findings,
+        exceptions,
+        scores,
+        "");
+  }
+
+  /** A control that was not evaluated, and why: it looked at nothing and has no scores. */
+  public static ControlResult skipped(ControlSpec control, ResourceTable table, String reason) {
+    return new ControlResult(
+        control,
+        Status.SKIPPED,
+        table,
+        new BitSet(),
+        Map.of(),
+        new BitSet(),
+        Map.of(),
+        Map.of(),
+        new Scores(0, 0, 0, 0),
+        reason);
+  }
 
   /** The status of one resource, or null when the control did not look at it. */
   public Status status(String id) {

@@ -24,6 +24,16 @@ import java.util.function.Consumer;
 
 /** Scans resources against a bundle: selects controls, evaluates their rules, scores. */
 public final class Scanner {
+  /** The report's skip reason when no resources were given. */
+  public static final String NOTHING_SCANNED =
+      "nothing was scanned: no Kubernetes objects were read";
+
+  /** A control's skip reason when no resources were given. */
+  public static final String NO_OBJECTS = "no objects were scanned";
+
+  /** A control's skip reason when none of its rules is in the bundle. */
+  public static final String NOT_IN_BUNDLE = "none of its rules is in the bundle";
+
   private final Bundle bundle;
   private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
   private final RuleCompiler compiler;
@@ -55,6 +65,9 @@ public final class Scanner {
    */
   public ScanReport scan(List<Resource> resources, ScanOptions options, Consumer<String> progress) {
     List<ControlSpec> controls = ControlSelection.select(bundle, options);
+    if (resources.isEmpty()) {
+      return nothingScanned(controls, options);
+    }
     Map<String, List<String>> inputs = new HashMap<>(bundle.defaultInputs());
     inputs.putAll(options.inputs());
     RuleEvaluator evaluator = new RuleEvaluator(new Inventory(resources), inputs, Map.of());
@@ -82,7 +95,21 @@ public final class Scanner {
         controls.parallelStream()
             .map(c -> controlResult(c, new Context(indexed, options, frameworks, table, weights)))
             .toList();
-    return Scoring.report(bundle, table, results, frameworks, errors);
+    return Scoring.report(bundle, table, results, frameworks, errors, "");
+  }
+
+  /** Every control skipped, no score: a scan over nothing has neither passed nor failed. */
+  private ScanReport nothingScanned(List<ControlSpec> controls, ScanOptions options) {
+    ResourceTable table = new ResourceTable();
+    List<ControlResult> results =
+        controls.stream().map(c -> ControlResult.skipped(c, table, NO_OBJECTS)).toList();
+    return Scoring.report(
+        bundle,
+        table,
+        results,
+        ControlSelection.frameworkNames(bundle, options),
+        List.of(),
+        NOTHING_SCANNED);
   }
 
   /**
@@ -149,16 +176,7 @@ public final class Scanner {
   private ControlResult controlResult(ControlSpec c, Context ctx) {
     ResourceTable table = ctx.table();
     if (!bundle.evaluable(c)) {
-      return new ControlResult(
-          c,
-          Status.SKIPPED,
-          table,
-          new BitSet(),
-          Map.of(),
-          new BitSet(),
-          Map.of(),
-          Map.of(),
-          new ControlResult.Scores(0, 0, 0, 0));
+      return ControlResult.skipped(c, table, NOT_IN_BUNDLE);
     }
     BitSet evaluated = new BitSet(table.size());
     BitSet notPassedAt = new BitSet(table.size());

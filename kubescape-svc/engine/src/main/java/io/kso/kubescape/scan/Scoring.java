@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * weight(failed) ÷ Σ baseScore × weight(all), per control, per framework (over its controls) and
  * overall. Compliance: a passed control scores 100, a failed one passed ÷ all resources × 100; a
  * framework's and the overall compliance are the mean over their controls. Excepted resources count
- * as passed. Skipped controls take no part.
+ * as passed. Skipped controls take no part; a scan whose every control was skipped has no score.
  */
 final class Scoring {
   static final double REPLICA_FACTOR = 1.1;
@@ -72,12 +72,21 @@ final class Scoring {
         risk, compliance, c.baseScore() * failed, c.baseScore() * total);
   }
 
+  /** The report's skip reason when resources were scanned but no control could be evaluated. */
+  static final String NO_CONTROL_EVALUATED =
+      "nothing was scanned: none of the selected controls could be evaluated";
+
+  /**
+   * @param skipReason why nothing was scanned, or empty; a scan in which every control was skipped
+   *     has scanned nothing either
+   */
   static ScanReport report(
       Bundle bundle,
       ResourceTable resources,
       List<ControlResult> results,
       List<String> frameworks,
-      List<String> errors) {
+      List<String> errors,
+      String skipReason) {
     List<ScanReport.FrameworkSummary> summaries = new ArrayList<>();
     for (String name : frameworks) {
       FrameworkSpec fw = bundle.framework(name);
@@ -90,10 +99,15 @@ final class Scoring {
               fw.version(),
               in.stream().map(r -> r.control().id()).toList(),
               risk(in),
-              compliance(in)));
+              compliance(in),
+              in.stream().anyMatch(r -> r.status() != Status.SKIPPED)));
     }
+    String reason =
+        skipReason.isEmpty() && results.stream().allMatch(r -> r.status() == Status.SKIPPED)
+            ? NO_CONTROL_EVALUATED
+            : skipReason;
     return new ScanReport(
-        resources, results, summaries, risk(results), compliance(results), errors);
+        resources, results, summaries, risk(results), compliance(results), errors, reason);
   }
 
   static double risk(List<ControlResult> results) {

@@ -6,7 +6,11 @@ public enum Status {
   FAILED("failed"),
   /** Failed but covered by an exception: counted as passed, reported as excepted. */
   EXCEPTED("passed"),
-  /** The control cannot be evaluated (none of its rules is in the bundle). */
+  /**
+   * The control was not evaluated: none of its rules is in the bundle, objects it needs could not
+   * be read, or nothing was scanned ({@link ControlResult#skipReason()} says which). A report that
+   * scanned nothing is skipped as a whole ({@link ScanReport#status()}).
+   */
   SKIPPED("skipped");
 
   private final String wire;

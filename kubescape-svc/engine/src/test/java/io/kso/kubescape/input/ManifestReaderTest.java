@@ -3,7 +3,11 @@ package io.kso.kubescape.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kso.kubescape.engine.Resource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ManifestReaderTest {
   @Test
@@ -61,5 +65,22 @@ class ManifestReaderTest {
             "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\t# note\n", "f.yaml");
     assertThat(in.errors()).isEmpty();
     assertThat(in.resources()).hasSize(1);
+  }
+
+  @Test
+  void aBinaryFileIsAnInputErrorThatSaysSo(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("random.yaml");
+    Files.write(file, new byte[] {(byte) 0xc3, 0x28, (byte) 0xff, 0x00, (byte) 0xfe, 0x41});
+
+    Inputs in = ManifestReader.readFile(file);
+
+    assertThat(in.resources()).isEmpty();
+    assertThat(in.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.source()).isEqualTo(file.toString());
+              assertThat(e.message()).isEqualTo("not UTF-8 text (a binary file?)");
+            });
   }
 }

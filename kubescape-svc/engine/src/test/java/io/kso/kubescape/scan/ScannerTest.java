@@ -77,4 +77,51 @@ class ScannerTest {
     assertThat(nsa.complianceScore()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(r.controls()).anyMatch(c -> c.control().id().equals("C-0057"));
   }
+
+  @Test
+  void aScanOfNoResourcesIsNotScannedAndHasNoPass() {
+    ScanReport r = SCANNER.scan(List.of(), ScanOptions.allFrameworks());
+
+    assertThat(r.scanned()).isFalse();
+    assertThat(r.status()).isEqualTo(Status.SKIPPED);
+    assertThat(r.skipReason()).isEqualTo(Scanner.NOTHING_SCANNED);
+    assertThat(r.controls())
+        .isNotEmpty()
+        .allSatisfy(
+            c -> {
+              assertThat(c.status()).isEqualTo(Status.SKIPPED);
+              assertThat(c.skipReason()).isEqualTo(Scanner.NO_OBJECTS);
+            });
+    assertThat(r.frameworks()).isNotEmpty().noneMatch(ScanReport.FrameworkSummary::scored);
+  }
+
+  @Test
+  void aScanWhoseEveryControlIsSkippedIsNotScanned() {
+    Bundle noRules =
+        BundleLoader.load(
+            List.of(
+                Map.of(
+                    "bundle.yaml", "version: t\n",
+                    "controls/C-9999.yaml",
+                        "id: C-9999\nname: Needs a missing rule\nrules: [absent]\n")));
+
+    ScanReport r =
+        new Scanner(noRules)
+            .scan(pods(), new ScanOptions(List.of(), List.of("C-9999"), Map.of(), List.of()));
+
+    assertThat(r.scanned()).isFalse();
+    assertThat(r.skipReason()).isEqualTo(Scoring.NO_CONTROL_EVALUATED);
+    assertThat(r.controls().get(0).skipReason()).isEqualTo(Scanner.NOT_IN_BUNDLE);
+  }
+
+  @Test
+  void aScanWithResultsHasAStatusAndNoSkipReason() {
+    ScanReport r =
+        SCANNER.scan(pods(), new ScanOptions(List.of(), List.of("C-0041"), Map.of(), List.of()));
+
+    assertThat(r.scanned()).isTrue();
+    assertThat(r.skipReason()).isEmpty();
+    assertThat(r.status()).isEqualTo(Status.FAILED);
+    assertThat(r.controls().get(0).skipReason()).isEmpty();
+  }
 }

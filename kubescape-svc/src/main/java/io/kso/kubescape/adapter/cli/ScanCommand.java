@@ -1,7 +1,5 @@
 package io.kso.kubescape.adapter.cli;
 
-import io.kso.kubescape.adapter.helm.HelmChartRenderer;
-import io.kso.kubescape.adapter.k8s.ClusterReader;
 import io.kso.kubescape.bundle.Bundle;
 import io.kso.kubescape.bundle.BundleDownloader;
 import io.kso.kubescape.bundle.BundleFiles;
@@ -9,7 +7,6 @@ import io.kso.kubescape.bundle.BundleLoader;
 import io.kso.kubescape.engine.RuleCompiler;
 import io.kso.kubescape.input.InputError;
 import io.kso.kubescape.input.Inputs;
-import io.kso.kubescape.input.ManifestReader;
 import io.kso.kubescape.report.JsonReportWriter;
 import io.kso.kubescape.report.JunitReportWriter;
 import io.kso.kubescape.report.PrettyReportWriter;
@@ -48,9 +45,13 @@ import picocli.CommandLine.Parameters;
     description = "Scan Kubernetes manifests, Helm charts or a cluster for misconfigurations.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:scan done, risk score within --fail-threshold",
+      "0:scan done, every input read, risk score within --fail-threshold",
       "1:risk score above --fail-threshold",
-      "2:bad usage, or the bundle or a configuration file could not be read"
+      "2:bad usage, or the bundle or a configuration file could not be read",
+      "3:nothing could be scanned: no Kubernetes object could be read from the inputs, or no"
+          + " selected control could be evaluated (no score is reported)",
+      "4:some inputs could not be read; the others were scanned and reported"
+          + " (--allow-input-errors exits 0 or 1 then)"
     })
 public final class ScanCommand implements Callable<Integer> {
   @Parameters(
@@ -92,6 +93,13 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report here")
   Path output;
 
+  @Option(
+      names = "--allow-input-errors",
+      description =
+          "Exit 0 (or 1 over --fail-threshold) even when some inputs could not be read; they are"
+              + " reported either way, and a scan that read nothing still exits 3")
+  boolean allowInputErrors;
+
   @Option(names = "--values", paramLabel = "FILE", description = "Helm values file (repeatable)")
   List<Path> values = new ArrayList<>();
 
@@ -131,15 +139,27 @@ public final class ScanCommand implements Callable<Integer> {
 
   private final PrintStream stdout;
   private final PrintStream stderr;
+  private final Path workDir;
 
   public ScanCommand(PrintStream stdout, PrintStream stderr) {
+    this(stdout, stderr, Path.of(""));
+  }
+
+  /** Relative paths of the command line are resolved against {@code workDir}. */
+  ScanCommand(PrintStream stdout, PrintStream stderr, Path workDir) {
     this.stdout = stdout;
     this.stderr = stderr;
+    this.workDir = workDir;
   }
 
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
-    CommandLine cl = new CommandLine(new ScanCommand(stdout, stderr));
+    return run(args, Path.of(""), stdout, stderr);
+  }
+
+  /** Runs the command line as if started in {@code workDir}; returns the exit code. */
+  static int run(String[] args, Path workDir, PrintStream stdout, PrintStream stderr) {
+    CommandLine cl = new CommandLine(new ScanCommand(stdout, stderr, workDir));
     cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
     cl.setExitCodeExceptionMapper(e -> 2);
@@ -156,6 +176,7 @@ public final class ScanCommand implements Callable<Integer> {
       stderr.println("nothing to scan: give files, directories, charts or --kubeconfig");
       return 2;
     }
+    resolvePaths();
     PhaseTimes times = new PhaseTimes();
     times.done("start");
     Supplier<RuleCompiler> compiler = RuleCompiler.startInBackground();
@@ -185,7 +206,42 @@ public final class ScanCommand implements Callable<Integer> {
     if (Boolean.getBoolean("kso.timings")) {
       stderr.println(times + " (" + read.resources().size() + " resources)");
     }
+    return exitCode(report, read.errors());
+  }
+
+  /**
+   * 3 when nothing was scanned, 4 when some inputs could not be read (unless allowed), then the
+   * threshold; what could not be read is named on stderr in every format.
+   */
+  private int exitCode(ScanReport report, List<InputError> errors) {
+    if (!report.scanned()) {
+      stderr.println(
+          "error: " + report.skipReason() + (errors.isEmpty() ? "" : "; could not read:"));
+      errors.forEach(e -> stderr.println("  " + e));
+      return 3;
+    }
+    if (!errors.isEmpty()) {
+      stderr.printf(
+          "%s: %d input(s) could not be read, the rest was scanned%s:%n",
+          allowInputErrors ? "warning" : "error",
+          errors.size(),
+          allowInputErrors ? "" : " (--allow-input-errors accepts a partial scan)");
+      errors.forEach(e -> stderr.println("  " + e));
+      if (!allowInputErrors) {
+        return 4;
+      }
+    }
     return failThreshold != null && report.riskScore() > failThreshold ? 1 : 0;
+  }
+
+  private void resolvePaths() {
+    inputs = inputs.stream().map(workDir::resolve).toList();
+    values = values.stream().map(workDir::resolve).toList();
+    bundles = bundles.stream().map(workDir::resolve).toList();
+    controlsConfig = controlsConfig == null ? null : workDir.resolve(controlsConfig);
+    exceptions = exceptions == null ? null : workDir.resolve(exceptions);
+    output = output == null ? null : workDir.resolve(output);
+    kubeconfig = kubeconfig == null ? null : workDir.resolve(kubeconfig);
   }
 
   private Bundle bundle() {
@@ -206,30 +262,17 @@ public final class ScanCommand implements Callable<Integer> {
     return new ScanOptions(frameworks, controls, in, ex);
   }
 
-  /** Every input, in the order given; the files of a directory are parsed in parallel. */
-  private Inputs read() throws IOException {
-    List<Inputs> parts = new ArrayList<>();
+  private Inputs read() {
     Map<String, String> helmSet = new LinkedHashMap<>();
     for (String kv : set) {
       int eq = kv.indexOf('=');
       helmSet.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
     }
-    for (Path p : inputs) {
-      if (HelmChartRenderer.isChart(p)) {
-        parts.add(HelmChartRenderer.render(p, values, helmSet, kubeVersion, namespace));
-      } else if (Files.isDirectory(p)) {
-        parts.addAll(
-            ManifestReader.files(p).parallelStream().map(ManifestReader::readFile).toList());
-      } else if (Files.exists(p)) {
-        parts.add(ManifestReader.readFile(p));
-      } else {
-        parts.add(new Inputs(List.of(), List.of(new InputError(p.toString(), 0, "not found"))));
-      }
-    }
-    if (kubeconfig != null) {
-      parts.add(ClusterReader.read(kubeconfig, context));
-    }
-    return Inputs.concat(parts);
+    return ScanInputs.read(
+        inputs,
+        new ScanInputs.ChartOptions(values, helmSet, kubeVersion, namespace),
+        kubeconfig,
+        context);
   }
 
   /** Pretty output on a long scan shows how far the rules got, on stderr. */
@@ -258,15 +301,12 @@ public final class ScanCommand implements Callable<Integer> {
     } else {
       try (PrintWriter out = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
         switch (format) {
-          case "sarif" -> SarifReportWriter.write(report, out);
-          case "junit" -> JunitReportWriter.write(report, out);
+          case "sarif" -> SarifReportWriter.write(report, errors, out);
+          case "junit" -> JunitReportWriter.write(report, errors, out);
           default -> PrettyReportWriter.write(report, errors, out);
         }
         out.flush();
       }
-    }
-    if (!"pretty".equals(format)) {
-      errors.forEach(e -> stderr.println("could not read " + e));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,6 +68,45 @@ class ChartScanTest {
     }
 
     assertThat(failed).isNotEmpty().isEqualTo(documented());
+  }
+
+  /**
+   * The repository README's "Scan something now" command, exactly as written there, run in the
+   * repository root (the README's working directory): it scans the chart, every input read.
+   */
+  @Test
+  void theReadmesScanCommandScansTheChart() throws IOException {
+    List<String> command = readmeScanCommand();
+    assertThat(command.subList(0, 4))
+        .containsExactly("java", "-jar", "kubescape-svc/target/kubescape-svc.jar", "scan");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit =
+        ScanCommand.run(
+            command.subList(4, command.size()).toArray(String[]::new),
+            Path.of(".."),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String stdout = out.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(stdout).doesNotContain("could not be read").contains("Overall: compliance score");
+    Matcher resources = Pattern.compile("\\((\\d+) resources, (\\d+) controls").matcher(stdout);
+    assertThat(resources.find()).as(stdout).isTrue();
+    assertThat(Integer.parseInt(resources.group(1))).isGreaterThan(20);
+    assertThat(Integer.parseInt(resources.group(2))).isGreaterThan(100);
+  }
+
+  /** The one README line that runs the scanner on the chart, split at spaces. */
+  static List<String> readmeScanCommand() throws IOException {
+    List<String> lines =
+        Files.readAllLines(Path.of("../README.md")).stream()
+            .filter(l -> l.startsWith("java -jar kubescape-svc/target/kubescape-svc.jar scan "))
+            .toList();
+    assertThat(lines).as("the README's scan command").hasSize(1);
+    return List.of(lines.get(0).trim().split("\\s+"));
   }
 
   /** Control ids in the first column of the README's "Security posture" table. */

@@ -2,21 +2,13 @@ package io.kso.kubescape.adapter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -46,9 +38,11 @@ class ScanCommandTest {
 
   @Test
   void printsTheTableForTheSampleManifestsAndReportsTheBrokenFileWithItsLine() {
-    Run r = scan(SAMPLES.toString(), "--framework", "nsa,mitre");
+    Run r = scan(SAMPLES.toString(), "--framework", "nsa,mitre", "--allow-input-errors");
 
     assertThat(r.exit()).isZero();
+    assertThat(r.err())
+        .containsPattern("warning: 1 input\\(s\\) could not be read.*\n.*broken\\.yaml:1[0-9]: ");
     assertThat(r.out())
         .contains("Inputs that could not be read:")
         .containsPattern("broken\\.yaml:1[0-9]: ")
@@ -79,14 +73,18 @@ class ScanCommandTest {
   @Test
   void jsonOutputFollowsTheResultsSchemaAndNamesTheFix() throws IOException {
     Path out = tmp.resolve("results.json");
-    Run r = scan(SAMPLES.toString(), "--format", "json", "--output", out.toString());
+    Run r =
+        scan(
+            SAMPLES.toString(),
+            "--format",
+            "json",
+            "--output",
+            out.toString(),
+            "--allow-input-errors");
 
     assertThat(r.exit()).isZero();
     JsonNode doc = JSON.readTree(out.toFile());
-    assertThat(
-            schema("/schemas/scan-results.schema.json", SpecificationVersion.DRAFT_2020_12)
-                .validate(doc))
-        .isEmpty();
+    Schemas.assertValidResults(doc);
     JsonNode deployment = result(doc, "apps/v1/shop/Deployment/legacy-web");
     assertThat(deployment.toString())
         .contains("\"controlID\":\"C-0041\"")
@@ -100,12 +98,14 @@ class ScanCommandTest {
     scan(SAMPLES.toString(), "--format", "sarif", "--output", out.toString());
 
     JsonNode doc = JSON.readTree(out.toFile());
-    Schema sarif;
-    try (InputStream in = getClass().getResourceAsStream("/schemas/sarif-2.1.0-rtm.5.json")) {
-      sarif = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
-    }
-    assertThat(sarif.validate(doc)).isEmpty();
+    Schemas.assertValidSarif(doc);
     assertThat(doc.path("runs").get(0).path("results").size()).isPositive();
+    // broken.yaml could not be read: the invocation says so
+    JsonNode invocation = doc.path("runs").get(0).path("invocations").get(0);
+    assertThat(invocation.path("executionSuccessful").asBoolean()).isFalse();
+    assertThat(invocation.path("toolExecutionNotifications").toString())
+        .contains("could not read")
+        .contains("broken.yaml");
   }
 
   @Test
@@ -113,16 +113,18 @@ class ScanCommandTest {
     Path out = tmp.resolve("results.xml");
     scan(SAMPLES.toString(), "--format", "junit", "--output", out.toString());
 
-    var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-    var xsd = factory.newSchema(getClass().getResource("/schemas/junit.xsd"));
-    xsd.newValidator().validate(new StreamSource(new StringReader(Files.readString(out))));
-    assertThat(Files.readString(out)).contains("<failure");
+    Schemas.assertValidJunit(Files.readString(out));
+    assertThat(Files.readString(out))
+        .contains("<failure")
+        .containsPattern("<testcase name=\"[^\"]*broken\\.yaml\" classname=\"inputs\">\\s*<error ");
   }
 
   @Test
   void failThresholdSetsTheExitCode() {
-    assertThat(scan(SAMPLES.toString(), "--fail-threshold", "0").exit()).isEqualTo(1);
-    assertThat(scan(SAMPLES.toString(), "--fail-threshold", "100").exit()).isZero();
+    assertThat(scan(SAMPLES.toString(), "--allow-input-errors", "--fail-threshold", "0").exit())
+        .isEqualTo(1);
+    assertThat(scan(SAMPLES.toString(), "--allow-input-errors", "--fail-threshold", "100").exit())
+        .isZero();
   }
 
   @Test
@@ -132,6 +134,7 @@ class ScanCommandTest {
         SAMPLES.toString(),
         "--controls",
         "C-0041",
+        "--allow-input-errors",
         "--exceptions",
         "engine/src/test/resources/samples-exceptions.json",
         "--format",
@@ -158,6 +161,7 @@ class ScanCommandTest {
         SAMPLES.toString(),
         "--controls",
         "C-0046",
+        "--allow-input-errors",
         "--controls-config",
         config.toString(),
         "--format",
@@ -190,11 +194,5 @@ class ScanCommandTest {
       }
     }
     throw new AssertionError("no result for " + id + " in " + List.of(doc.path("results")));
-  }
-
-  private Schema schema(String resource, SpecificationVersion version) throws IOException {
-    try (InputStream in = getClass().getResourceAsStream(resource)) {
-      return SchemaRegistry.withDefaultDialect(version).getSchema(in);
-    }
   }
 }

@@ -34,16 +34,25 @@ class ScanJarIT {
   private Run runJar(List<String> jvmFlags, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java());
     command.addAll(jvmFlags);
     command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m"));
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));
+    return run(command, Path.of(""));
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private Run run(List<String> command, Path workDir) throws IOException, InterruptedException {
     Path out = dir.resolve("stdout");
     Path err = dir.resolve("stderr");
     Process process =
         new ProcessBuilder(command)
+            .directory(workDir.toAbsolutePath().toFile())
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
@@ -84,7 +93,8 @@ class ScanJarIT {
             "--format",
             "json",
             "--output",
-            report.toString());
+            report.toString(),
+            "--allow-input-errors");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     String interpreter =
@@ -101,6 +111,21 @@ class ScanJarIT {
             .path("controls");
     assertThat(controls.path("C-0041").path("status").path("status").asString())
         .isEqualTo("failed");
+  }
+
+  /** The README's command exactly as written, in the repository root, with this build's java. */
+  @Test
+  void theReadmesScanCommandScansTheChart() throws Exception {
+    List<String> command = new ArrayList<>(ChartScanTest.readmeScanCommand());
+    assertThat(command.get(0)).isEqualTo("java");
+    assertThat(Path.of("..", command.get(2))).isRegularFile();
+    command.set(0, java());
+
+    Run run = run(command, Path.of(".."));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).doesNotContain("could not be read").contains("Overall: compliance score");
   }
 
   private static ZipEntry entry(ZipFile jar, String name) {
