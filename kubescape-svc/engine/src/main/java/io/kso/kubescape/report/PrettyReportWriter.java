@@ -5,9 +5,11 @@ import io.kso.kubescape.scan.ControlResult;
 import io.kso.kubescape.scan.ScanReport;
 import io.kso.kubescape.scan.Status;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A readable table: failed resources per control, then the controls and the scores. */
 public final class PrettyReportWriter {
@@ -111,19 +113,34 @@ public final class PrettyReportWriter {
     out.println(line);
   }
 
-  /** The controls that were not evaluated, each with why; they take no part in the scores. */
+  /** The controls that were not evaluated, by reason; they take no part in the scores. */
   private static void skipped(ScanReport report, PrintWriter out) {
-    List<ControlResult> skipped =
-        report.controls().stream().filter(c -> c.status() == Status.SKIPPED).toList();
-    if (skipped.isEmpty()) {
+    Map<String, List<String>> byReason = new TreeMap<>();
+    report.controls().stream()
+        .filter(c -> c.status() == Status.SKIPPED)
+        .forEach(
+            c ->
+                byReason
+                    .computeIfAbsent(c.skipReason(), k -> new ArrayList<>())
+                    .add(c.control().id()));
+    if (byReason.isEmpty()) {
       return;
     }
-    out.printf("%nSkipped (%d controls, not evaluated, not in the scores):%n", skipped.size());
-    for (ControlResult c : skipped) {
-      out.printf(
-          "  %-8s %-56s %s%n",
-          c.control().id(), abbreviate(c.control().name(), 56), c.skipReason());
-    }
+    long count = byReason.values().stream().mapToLong(List::size).sum();
+    out.printf("%nSkipped: %d control(s) not evaluated, not in the scores:%n", count);
+    byReason.forEach(
+        (reason, ids) -> {
+          out.printf("  %s (%d):%n", reason, ids.size());
+          StringBuilder line = new StringBuilder("   ");
+          for (String id : ids) {
+            if (line.length() + id.length() > 100) {
+              out.println(line);
+              line = new StringBuilder("   ");
+            }
+            line.append(' ').append(id);
+          }
+          out.println(line);
+        });
   }
 
   /** {@code fix: spec.x = "true"}, {@code review: spec.y}, {@code delete: ...}. */

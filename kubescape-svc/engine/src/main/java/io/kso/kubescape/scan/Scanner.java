@@ -34,6 +34,9 @@ public final class Scanner {
   /** A control's skip reason when none of its rules is in the bundle. */
   public static final String NOT_IN_BUNDLE = "none of its rules is in the bundle";
 
+  /** How a control's skip reason for unreadable kinds begins; the kinds and reasons follow. */
+  public static final String UNREADABLE = "objects it needs could not be read: ";
+
   private final Bundle bundle;
   private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
   private final RuleCompiler compiler;
@@ -68,12 +71,14 @@ public final class Scanner {
     if (resources.isEmpty()) {
       return nothingScanned(controls, options);
     }
+    Map<String, String> unreadable = unreadable(controls, options.unreadableKinds());
     Map<String, List<String>> inputs = new HashMap<>(bundle.defaultInputs());
     inputs.putAll(options.inputs());
     RuleEvaluator evaluator = new RuleEvaluator(new Inventory(resources), inputs, Map.of());
     Set<String> needed = new LinkedHashSet<>();
-    controls.forEach(
-        c -> c.rules().stream().filter(bundle.rules()::containsKey).forEach(needed::add));
+    controls.stream()
+        .filter(c -> !unreadable.containsKey(c.id()))
+        .forEach(c -> c.rules().stream().filter(bundle.rules()::containsKey).forEach(needed::add));
     Map<String, RuleOutcome> outcomes = new ConcurrentHashMap<>();
     RuleQueue.drain(
         largestFirst(needed, resources),
@@ -93,9 +98,36 @@ public final class Scanner {
     List<String> frameworks = ControlSelection.frameworkNames(bundle, options);
     List<ControlResult> results =
         controls.parallelStream()
-            .map(c -> controlResult(c, new Context(indexed, options, frameworks, table, weights)))
+            .map(
+                c ->
+                    controlResult(
+                        c, new Context(indexed, options, frameworks, table, weights, unreadable)))
             .toList();
     return Scoring.report(bundle, table, results, frameworks, errors, "");
+  }
+
+  /**
+   * The skip reason of each control that needs a kind that could not be read: any of its rules (in
+   * the bundle) that sees or looks up that kind, or sees every kind.
+   */
+  private Map<String, String> unreadable(List<ControlSpec> controls, Map<String, String> kinds) {
+    Map<String, String> out = new HashMap<>();
+    if (kinds.isEmpty()) {
+      return out;
+    }
+    for (ControlSpec c : controls) {
+      Map<String, String> missing = new TreeMap<>();
+      c.rules().stream()
+          .map(bundle.rules()::get)
+          .filter(java.util.Objects::nonNull)
+          .forEach(rule -> missing.putAll(RuleKinds.unreadable(rule, kinds)));
+      if (!missing.isEmpty()) {
+        List<String> each = new ArrayList<>();
+        missing.forEach((kind, reason) -> each.add(kind + " (" + reason + ")"));
+        out.put(c.id(), UNREADABLE + String.join("; ", each));
+      }
+    }
+    return out;
   }
 
   /** Every control skipped, no score: a scan over nothing has neither passed nor failed. */
@@ -142,7 +174,8 @@ public final class Scanner {
       ScanOptions options,
       List<String> frameworks,
       ResourceTable table,
-      double[] weights) {}
+      double[] weights,
+      Map<String, String> unreadable) {}
 
   /**
    * Adds every resource the rules looked at or reported to the table, in control order (so that the
@@ -177,6 +210,9 @@ public final class Scanner {
     ResourceTable table = ctx.table();
     if (!bundle.evaluable(c)) {
       return ControlResult.skipped(c, table, NOT_IN_BUNDLE);
+    }
+    if (ctx.unreadable().containsKey(c.id())) {
+      return ControlResult.skipped(c, table, ctx.unreadable().get(c.id()));
     }
     BitSet evaluated = new BitSet(table.size());
     BitSet notPassedAt = new BitSet(table.size());

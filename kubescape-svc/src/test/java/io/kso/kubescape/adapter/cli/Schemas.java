@@ -8,38 +8,42 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import tools.jackson.databind.JsonNode;
 
-/** The report formats' schemas: ours for json (the engine's), SARIF 2.1.0's, a JUnit XSD. */
+/**
+ * The report formats' schemas: ours for json (in the engine's jar), SARIF 2.1.0's and a JUnit XSD
+ * (in the engine's test resources, read from its folder).
+ */
 final class Schemas {
+  private static final Path TEST_SCHEMAS = Path.of("engine/src/test/resources/schemas");
+
   private Schemas() {}
 
   static void assertValidResults(JsonNode doc) throws IOException {
-    assertThat(
-            schema("/schemas/scan-results.schema.json", SpecificationVersion.DRAFT_2020_12)
-                .validate(doc))
-        .isEmpty();
+    try (InputStream in = Schemas.class.getResourceAsStream("/schemas/scan-results.schema.json")) {
+      assertThat(in).as("the engine's results schema").isNotNull();
+      assertThat(schema(in, SpecificationVersion.DRAFT_2020_12).validate(doc)).isEmpty();
+    }
   }
 
   static void assertValidSarif(JsonNode doc) throws IOException {
-    assertThat(
-            schema("/schemas/sarif-2.1.0-rtm.5.json", SpecificationVersion.DRAFT_4).validate(doc))
-        .isEmpty();
+    try (InputStream in = Files.newInputStream(TEST_SCHEMAS.resolve("sarif-2.1.0-rtm.5.json"))) {
+      assertThat(schema(in, SpecificationVersion.DRAFT_4).validate(doc)).isEmpty();
+    }
   }
 
   static void assertValidJunit(String xml) throws Exception {
     var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-    var xsd = factory.newSchema(Schemas.class.getResource("/schemas/junit.xsd"));
+    var xsd = factory.newSchema(TEST_SCHEMAS.resolve("junit.xsd").toFile());
     xsd.newValidator().validate(new StreamSource(new StringReader(xml)));
   }
 
-  private static Schema schema(String resource, SpecificationVersion version) throws IOException {
-    try (InputStream in = Schemas.class.getResourceAsStream(resource)) {
-      assertThat(in).as(resource).isNotNull();
-      return SchemaRegistry.withDefaultDialect(version).getSchema(in);
-    }
+  private static Schema schema(InputStream in, SpecificationVersion version) {
+    return SchemaRegistry.withDefaultDialect(version).getSchema(in);
   }
 }
