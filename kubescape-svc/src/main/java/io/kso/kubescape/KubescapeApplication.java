@@ -1,7 +1,7 @@
 package io.kso.kubescape;
 
 import io.kso.base.config.ServiceLauncher;
-import io.kso.kubescape.cli.Cli;
+import io.kso.kubescape.adapter.cli.Cli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 

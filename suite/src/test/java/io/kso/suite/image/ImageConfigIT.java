@@ -3,12 +3,15 @@ package io.kso.suite.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -103,15 +106,47 @@ class ImageConfigIT {
 
   /**
    * kubescape-svc's patched CEL interpreter ({@code dev.cel.runtime.DefaultInterpreter}, see
-   * docs/config-scanning.md) replaces cel-java's only if the application jar comes before the
-   * libraries on the image's class path.
+   * docs/config-scanning.md) lives in the engine jar and replaces cel-java's only if that jar comes
+   * before cel's on the image's class path. Jib's order of /app/libs is its own, so the pom names
+   * the engine jar first (extraClasspath): the jar named there must exist and hold the class.
    */
   @org.junit.jupiter.api.Test
-  void kubescapeImagePutsItsOwnJarBeforeTheLibraries() throws IOException {
+  void kubescapeImagePutsTheEngineJarBeforeCel() throws IOException {
     try (ImageTar image = ImageTar.of("kubescape-svc")) {
-      String classpath = image.fileText("app/jib-classpath-file").orElseThrow().trim();
-      assertThat(classpath.split(":")[0]).isEqualTo("/app/classpath/*");
-      assertThat(classpath).contains("/app/libs/cel-");
+      List<String> classpath =
+          List.of(image.fileText("app/jib-classpath-file").orElseThrow().trim().split(":"));
+      int engine = firstIndex(classpath, "/app/libs/kubescape-engine-");
+      int cel = firstIndex(classpath, "/app/libs/cel-");
+
+      assertThat(engine).as("the engine jar on %s", classpath).isNotNegative();
+      assertThat(cel).as("cel's jar on %s", classpath).isNotNegative();
+      assertThat(engine).as("the engine jar before cel's").isLessThan(cel);
+      assertThat(classpath).contains("/app/classpath/*");
+      byte[] jar =
+          image
+              .fileBytes(classpath.get(engine).substring(1))
+              .orElseThrow(
+                  () -> new AssertionError(classpath.get(engine) + " is not in the image"));
+      assertThat(entries(jar)).contains("dev/cel/runtime/DefaultInterpreter.class");
     }
+  }
+
+  private static int firstIndex(List<String> classpath, String prefix) {
+    for (int i = 0; i < classpath.size(); i++) {
+      if (classpath.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static List<String> entries(byte[] jar) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(jar))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        names.add(e.getName());
+      }
+    }
+    return names;
   }
 }

@@ -84,11 +84,16 @@ final class ImageTar implements Closeable {
 
   /** The text of the file at {@code path} in the topmost layer holding it. */
   Optional<String> fileText(String path) throws IOException {
-    String[] found = {null};
+    return fileBytes(path).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /** The content of the file at {@code path} in the topmost layer holding it. */
+  Optional<byte[]> fileBytes(String path) throws IOException {
+    byte[][] found = {null};
     forEachLayerEntry(
         (entryPath, content) -> {
           if (entryPath.equals(path)) {
-            found[0] = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+            found[0] = content.readAllBytes();
           }
         });
     return Optional.ofNullable(found[0]);
