@@ -7,6 +7,7 @@ import io.kso.kubescape.port.ClusterRead;
 import io.kso.kubescape.port.NamespaceFilter;
 import io.kso.kubescape.port.ResultStore;
 import io.kso.kubescape.report.JsonReportWriter;
+import io.kso.kubescape.scan.RuleKinds;
 import io.kso.kubescape.scan.ScanOptions;
 import io.kso.kubescape.scan.ScanReport;
 import io.kso.kubescape.scan.Scanner;
@@ -57,8 +58,7 @@ public final class PostureScan implements PostureScans.Work {
           "nothing could be read from the cluster"
               + (read.unreadable().isEmpty() ? "" : ": " + read.unreadable().values()));
     }
-    ScanOptions options =
-        new ScanOptions(request.frameworks(), request.controls(), Map.of(), request.exceptions());
+    ScanOptions options = options(request).toBuilder().unreadableKinds(read.unreadable()).build();
     ScanReport report = scanner.scan(read.resources(), options);
     cancellation.check();
     results.save(
@@ -74,10 +74,19 @@ public final class PostureScan implements PostureScans.Work {
     return report;
   }
 
+  private static ScanOptions options(ScanRequest request) {
+    return ScanOptions.builder()
+        .frameworks(request.frameworks())
+        .controls(request.controls())
+        .exceptions(request.exceptions())
+        .build();
+  }
+
   private ClusterRead read(Scanner scanner, ScanRequest request) {
     Map<String, Object> object = request.scanObject();
     if (object == null) {
-      return cluster.read(RuleKinds.of(scanner.bundle(), request), request.namespaces());
+      return cluster.read(
+          RuleKinds.toRead(scanner.bundle(), options(request)), request.namespaces());
     }
     if (!ENVELOPE.containsAll(object.keySet())) {
       return new ClusterRead(

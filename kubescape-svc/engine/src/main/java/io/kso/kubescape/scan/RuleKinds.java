@@ -1,11 +1,14 @@
 package io.kso.kubescape.scan;
 
+import io.kso.kubescape.bundle.Bundle;
+import io.kso.kubescape.bundle.ControlSpec;
 import io.kso.kubescape.bundle.RuleSpec;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,13 +18,42 @@ import java.util.regex.Pattern;
  * with {@code objectsOfKind('Kind'...)}. A rule with no {@code kinds} sees every kind. A lookup
  * whose kind is computed ({@code objectsOfKind(kind, ns)}) is not seen here.
  */
-final class RuleKinds {
+public final class RuleKinds {
   private static final Pattern LOOKUP =
       Pattern.compile("objectsOfKind\\(\\s*['\"]([A-Za-z0-9.]+)['\"]");
   private static final List<String> RBAC =
       List.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding");
 
   private RuleKinds() {}
+
+  /**
+   * The kinds a scan with these options must read: what the selected controls' rules need. When one
+   * of them sees every kind, the kinds every rule of the bundle needs.
+   */
+  public static Set<String> toRead(Bundle bundle, ScanOptions options) {
+    Set<String> out = new TreeSet<>();
+    boolean everyKind = false;
+    for (ControlSpec control : ControlSelection.select(bundle, options)) {
+      for (String name : control.rules()) {
+        RuleSpec rule = bundle.rules().get(name);
+        Set<String> needed = rule == null ? Set.of() : needed(rule);
+        if (needed == null) {
+          everyKind = true;
+        } else {
+          out.addAll(needed);
+        }
+      }
+    }
+    if (everyKind) {
+      for (RuleSpec rule : bundle.rules().values()) {
+        Set<String> needed = needed(rule);
+        if (needed != null) {
+          out.addAll(needed);
+        }
+      }
+    }
+    return out;
+  }
 
   /** The kinds the rule needs, or null when it sees every kind. */
   static Set<String> needed(RuleSpec rule) {

@@ -321,6 +321,22 @@ class PostureRoutesTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aKindTheServiceAccountMayNotListSkipsItsControlsWithTheReason() {
+    cluster.forbid("Pod", "pods: forbidden (403)");
+    start(cluster, 4);
+    Map<String, Object> done = post("?wait=true", NSA, HttpStatus.OK);
+    Map<String, Object> summary =
+        (Map<String, Object>) ((Map<String, Object>) done.get("response")).get("summaryDetails");
+    Map<String, Object> controls = (Map<String, Object>) summary.get("controls");
+    Map<String, Object> status =
+        (Map<String, Object>) ((Map<String, Object>) controls.get("C-0057")).get("status");
+    assertThat(status).containsEntry("status", "skipped");
+    assertThat((String) status.get("info")).contains("pods: forbidden (403)");
+    assertThat(WireJson.writeString(done)).doesNotContain("/v1/shop/Pod/root-shell");
+  }
+
+  @Test
   void theKindsReadComeFromTheSelectedControlsRules() {
     start(cluster, 4);
     // The sample cluster holds no RBAC objects: a scan over nothing fails instead of passing.
