@@ -37,11 +37,12 @@ import java.util.Set;
  * </ol>
  *
  * <p>Values as v2.9.0 computes them: scores are rounded half away from zero after narrowing to
- * float32 ({@code cautils.Float32ToInt}); the cluster's and each control's {@code complianceScore}
- * carry the <em>risk</em> score ({@code GetScore()}; Kubescape fixed this in 2026, PR #2580), the
- * framework's its compliance score. Excepted resources count as passed (v2.9.0 reports them as
- * {@code passed} with {@code w/exceptions}). The severity label is derived from the base score
- * ({@code apis.ControlSeverityToString(scoreFactor)}); the link is {@code
+ * float32 ({@code cautils.Float32ToInt}). Every {@code complianceScore} carries the compliance
+ * score: v2.9.0 wrote the <em>risk</em> score into the cluster's and each control's ({@code
+ * GetScore()}), a mistake Kubescape corrected in 2026 (PR #2580); a dashboard reading them as
+ * compliance would show the opposite of the truth. Excepted resources count as passed (v2.9.0
+ * reports them as {@code passed} with {@code w/exceptions}). The severity label is derived from the
+ * base score ({@code apis.ControlSeverityToString(scoreFactor)}); the link is {@code
  * https://hub.armosec.io/docs/} and the control ID lower-cased with dots turned into dashes.
  *
  * <p>One deviation: label values are escaped as the exposition format requires ({@code \} to {@code
@@ -76,7 +77,7 @@ public final class PrometheusText {
   public static String render(ScanReport report, ResourceMetrics resources) {
     List<ControlResult> controls = report.controls();
     PrometheusText text = new PrometheusText(controls);
-    text.summary("kubescape_cluster", "", report.riskScore(), controls);
+    text.summary("kubescape_cluster", "", report.complianceScore(), controls);
     for (ScanReport.FrameworkSummary f : report.frameworks()) {
       Set<String> ids = Set.copyOf(f.controls());
       List<ControlResult> in =
@@ -116,7 +117,7 @@ public final class PrometheusText {
             label("name", spec.name()),
             label("severity", ControlSpec.severityOf(spec.baseScore())),
             label("link", link(spec.id())));
-    line("kubescape_control_complianceScore", labels, toInt(c.scores().risk()));
+    line("kubescape_control_complianceScore", labels, toInt(c.scores().compliance()));
     line("kubescape_control_count_resources_failed", labels, c.count(Status.FAILED));
     line("kubescape_control_count_resources_skipped", labels, 0);
     line(

@@ -123,9 +123,9 @@ class PrometheusTextTest {
     assertThat(m.get("kubescape_cluster_count_resources_failed{}")).isEqualTo(failedResources);
     assertThat(m.get("kubescape_cluster_count_resources_passed{}"))
         .isEqualTo(seenResources - failedResources);
-    // v2.9.0 feeds this sample from GetScore(), the risk score
+    // v2.9.0 fed this sample the risk score by mistake; it is the compliance score here
     assertThat(m.get("kubescape_cluster_complianceScore{}"))
-        .isEqualTo(PrometheusText.toInt(SAMPLES.riskScore()));
+        .isEqualTo(PrometheusText.toInt(SAMPLES.complianceScore()));
   }
 
   @Test
@@ -155,7 +155,7 @@ class PrometheusTextTest {
       assertThat(m.get("kubescape_control_count_resources_passed" + labels))
           .isEqualTo(c.count(Status.PASSED) + c.count(Status.EXCEPTED));
       assertThat(m.get("kubescape_control_complianceScore" + labels))
-          .isEqualTo(PrometheusText.toInt(c.scores().risk()));
+          .isEqualTo(PrometheusText.toInt(c.scores().compliance()));
     }
   }
 
@@ -260,7 +260,7 @@ class PrometheusTextTest {
     assertThat(text)
         .isEqualTo(
             """
-            kubescape_cluster_complianceScore{} 100
+            kubescape_cluster_complianceScore{} 0
             kubescape_cluster_count_resources_failed{} 1
             kubescape_cluster_count_resources_skipped{} 0
             kubescape_cluster_count_resources_passed{} 0
@@ -274,7 +274,7 @@ class PrometheusTextTest {
             kubescape_framework_count_control_failed{name="my \\"fw\\""} 1
             kubescape_framework_count_control_skipped{name="my \\"fw\\""} 0
             kubescape_framework_count_control_passed{name="my \\"fw\\""} 0
-            kubescape_control_complianceScore{name="say \\"hi\\" \\\\ then\\nleave",severity="High",link="https://hub.armosec.io/docs/cis-1-2-3"} 100
+            kubescape_control_complianceScore{name="say \\"hi\\" \\\\ then\\nleave",severity="High",link="https://hub.armosec.io/docs/cis-1-2-3"} 0
             kubescape_control_count_resources_failed{name="say \\"hi\\" \\\\ then\\nleave",severity="High",link="https://hub.armosec.io/docs/cis-1-2-3"} 1
             kubescape_control_count_resources_skipped{name="say \\"hi\\" \\\\ then\\nleave",severity="High",link="https://hub.armosec.io/docs/cis-1-2-3"} 0
             kubescape_control_count_resources_passed{name="say \\"hi\\" \\\\ then\\nleave",severity="High",link="https://hub.armosec.io/docs/cis-1-2-3"} 0

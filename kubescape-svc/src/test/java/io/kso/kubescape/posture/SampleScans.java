@@ -21,7 +21,9 @@ import java.util.Map;
 
 /** Real scans of the repository's sample manifests, for tests of what is made of a report. */
 public final class SampleScans {
-  public static final Path SAMPLES = Path.of("src/test/resources/samples");
+  /** The engine module's sample manifests (tests run in the kubescape-svc module directory). */
+  public static final Path SAMPLES = Path.of("engine/src/test/resources/samples");
+
   private static final Scanner SCANNER = new Scanner(BundleLoader.embedded());
 
   private SampleScans() {}
