@@ -50,6 +50,12 @@ public final class PostureBench implements Callable<Integer> {
           "The container memory limit the JVM sizes itself from (the chart's: ${DEFAULT-VALUE})")
   String memoryLimit;
 
+  @Option(
+      names = "--extra-jvm-flags",
+      split = " ",
+      description = "Flags after the chart's, as kubescape.extraJavaToolOptions adds them")
+  List<String> extraFlags = new ArrayList<>();
+
   @Option(names = "--project-dir", description = "The checkout (default: found from here).")
   Path projectDir;
 
@@ -82,9 +88,7 @@ public final class PostureBench implements Callable<Integer> {
     for (int n : sizes) {
       failures += run(layout, work, n) ? 0 : 1;
     }
-    out.printf(
-        "memory limit %s, JVM flags: %s%n",
-        memoryLimit, String.join(" ", JvmFlags.withMemoryLimit(JvmFlags.SERVICE, memoryLimit)));
+    out.printf("memory limit %s, JVM flags: %s%n", memoryLimit, String.join(" ", flags()));
     return failures == 0 ? 0 : 1;
   }
 
@@ -132,11 +136,7 @@ public final class PostureBench implements Callable<Integer> {
                   "KS_CONFIG_FILE", runDir.resolve("none.json").toString()),
               URI.create("http://127.0.0.1:" + port + "/livez"),
               URI.create("http://127.0.0.1:" + port + "/readyz"));
-      try (ServiceProcess service =
-          ServiceProcess.start(
-              spec,
-              JvmFlags.withMemoryLimit(JvmFlags.SERVICE, memoryLimit),
-              runDir.resolve("logs"))) {
+      try (ServiceProcess service = ServiceProcess.start(spec, flags(), runDir.resolve("logs"))) {
         if (service.awaitReady(Duration.ofSeconds(120)).isEmpty()) {
           out.printf("%-8d kubescape-svc did not become ready; log %s%n", n, service.log());
           return false;
@@ -175,6 +175,12 @@ public final class PostureBench implements Callable<Integer> {
         return answer.statusCode() == 200;
       }
     }
+  }
+
+  private List<String> flags() {
+    List<String> out = new ArrayList<>(JvmFlags.withMemoryLimit(JvmFlags.SERVICE, memoryLimit));
+    out.addAll(extraFlags);
+    return out;
   }
 
   /** The best of three scrapes, once the scan has left its metrics in the cache. */
