@@ -58,11 +58,15 @@ class PostureRoutesTest {
   }
 
   private void start(ClusterObjects objects, int queue) {
+    start(objects, queue, Submission.NONE);
+  }
+
+  private void start(ClusterObjects objects, int queue, Submission submission) {
     FileResultStore store = new FileResultStore(results, 5);
     scans =
         new PostureScans(
             new PostureScan(
-                () -> scanner, objects, store, Submission.NONE, new ScanIdentity("local", "")),
+                () -> scanner, objects, store, submission, new ScanIdentity("local", "")),
             queue,
             Clock.systemUTC());
     MetricsCache metrics =
@@ -334,6 +338,21 @@ class PostureRoutesTest {
     assertThat(status).containsEntry("status", "skipped");
     assertThat((String) status.get("info")).contains("pods: forbidden (403)");
     assertThat(WireJson.writeString(done)).doesNotContain("/v1/shop/Pod/root-shell");
+  }
+
+  @Test
+  void anEventReceiverThatIsDownLosesNoReport() {
+    List<String> attempted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    start(
+        cluster,
+        4,
+        (scanId, account, report) -> {
+          attempted.add(scanId);
+          throw new java.io.IOException("connection refused");
+        });
+    String id = (String) post("?wait=true&keep=true", "{\"submit\":true}", HttpStatus.OK).get("id");
+    assertThat(attempted).containsExactly(id);
+    assertThat(get("/v1/results?id=" + id, HttpStatus.OK)).containsEntry("id", id);
   }
 
   @Test
