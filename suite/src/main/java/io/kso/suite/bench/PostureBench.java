@@ -1,7 +1,6 @@
 package io.kso.suite.bench;
 
 import io.kso.suite.SuiteLayout;
-import io.kso.suite.cluster.LocalCluster;
 import io.kso.suite.process.JvmFlags;
 import io.kso.suite.process.ProcStatus;
 import io.kso.suite.process.ServiceProcess;
@@ -20,15 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The in-cluster posture scan at size: a synthetic cluster of N objects (kubescape-svc's {@code
- * bench --write-only}) is loaded into the stand-in API server; kubescape-svc runs with the chart's
- * JVM flags and memory limit and reads it through the API as in a pod; {@code POST
- * /v1/scan?wait=true} is timed to the last byte of its results, then a cached {@code /v1/metrics}.
+ * bench --write-only}) is served by a read-only stand-in API server with real paging ({@link
+ * ListPagesServer}); kubescape-svc runs with the chart's JVM flags and memory limit and reads it
+ * through the API as in a pod; {@code POST /v1/scan?wait=true} is timed to the last byte of its
+ * results, then a cached {@code /v1/metrics}.
  */
 @Command(
     name = "posture-bench",
@@ -106,15 +105,8 @@ public final class PostureBench implements Callable<Integer> {
   }
 
   private boolean run(SuiteLayout layout, Path work, int n) throws Exception {
-    try (LocalCluster cluster = LocalCluster.start(0)) {
-      long loadStart = System.nanoTime();
-      try (Stream<Path> files = Files.list(work.resolve("cluster-" + n))) {
-        for (Path f : files.sorted().toList()) {
-          try (InputStream in = Files.newInputStream(f)) {
-            cluster.create(in);
-          }
-        }
-      }
+    long loadStart = System.nanoTime();
+    try (ListPagesServer cluster = new ListPagesServer(work.resolve("cluster-" + n))) {
       double load = (System.nanoTime() - loadStart) / 1e9;
       int port = SuiteLayout.freePort();
       Path runDir = work.resolve("run-" + n);
@@ -129,8 +121,7 @@ public final class PostureBench implements Callable<Integer> {
               layout.jar("kubescape-svc"),
               Map.of(
                   "CONFIG", config.toString(),
-                  "KUBECONFIG",
-                      cluster.writeKubeconfig(runDir.resolve("kubeconfig"), "default").toString(),
+                  "KUBECONFIG", cluster.writeKubeconfig(runDir.resolve("kubeconfig")).toString(),
                   "KS_PORT", Integer.toString(port),
                   "KS_RESULTS_DIR", runDir.resolve("results").toString(),
                   "KS_CONFIG_FILE", runDir.resolve("none.json").toString()),
