@@ -178,11 +178,24 @@ public final class SuiteLayout {
     return ports.computeIfAbsent(name, n -> freePort());
   }
 
+  /**
+   * A port of 127.0.0.1 free now and not handed out before by this JVM: the kernel may give the
+   * same ephemeral port to two probes in a row, and two services given one port collide when they
+   * start.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int port = socket.getLocalPort();
+        if (HANDED_OUT.add(port)) {
+          return port;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
+
+  private static final java.util.Set<Integer> HANDED_OUT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 }
