@@ -175,7 +175,10 @@ public final class PostureScans implements AutoCloseable {
       error = "the scan was cancelled";
     } catch (Exception | OutOfMemoryError e) {
       end = scan.cancelled ? ScanState.CANCELLED : ScanState.FAILED;
-      error = scan.cancelled ? "the scan was cancelled" : String.valueOf(e.getMessage());
+      error =
+          scan.cancelled
+              ? "the scan was cancelled"
+              : e.getMessage() != null ? e.getMessage() : e.toString();
     }
     log.atInfo()
         .addKeyValue("jobId", scan.id)

@@ -12,6 +12,7 @@ import io.kso.kubescape.posture.ScanRequest;
 import io.kso.kubescape.posture.ScanRequests;
 import io.kso.kubescape.posture.ScanState;
 import io.kso.kubescape.posture.ScanView;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -179,13 +180,13 @@ public final class PostureRoutes {
     }
     String head =
         "{\"id\":"
-            + new String(WireJson.write(id))
+            + WireJson.writeString(id)
             + ",\"type\":"
-            + new String(WireJson.write(type))
+            + WireJson.writeString(type)
             + ",\"response\":";
     Flux<DataBuffer> body =
         Flux.concat(
-                Mono.fromCallable(() -> buffers.wrap(head.getBytes())),
+                Mono.fromCallable(() -> buffers.wrap(head.getBytes(StandardCharsets.UTF_8))),
                 DataBufferUtils.read(file.get(), buffers, READ_CHUNK),
                 Mono.fromCallable(() -> buffers.wrap(new byte[] {'}'})))
             .doOnComplete(
